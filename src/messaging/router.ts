@@ -1,0 +1,47 @@
+/**
+ * Serves the message contract in the worker: rejects unknown names and malformed requests, and
+ * serves `extension-page` messages only to the extension's own pages (checked by sender URL).
+ */
+import { EnvelopeSchema, protocol, type MessageName, type Reply, type RequestOf } from './protocol';
+import type { Responses } from './responses';
+
+/** Who sent a message, as the browser reports it. */
+export type Sender = { id?: string; url?: string; origin?: string; tab?: { id?: number } };
+
+export type Handlers = {
+  [N in MessageName]: (request: RequestOf<N>, sender: Sender) => Promise<Responses[N]>;
+};
+
+/** Whether the sender is one of the extension's own pages (not a content script, not a web page). */
+export function isExtensionPage(sender: Sender, extensionOrigin: string): boolean {
+  const origin = sender.origin ?? (sender.url ? new URL(sender.url).origin : undefined);
+  return origin === extensionOrigin && (sender.url ?? '').startsWith(`${extensionOrigin}/`);
+}
+
+/** Handles one incoming message; always resolves to a Reply. */
+export async function routeMessage(
+  message: unknown,
+  sender: Sender,
+  context: { extensionId: string; extensionOrigin: string; handlers: Handlers },
+): Promise<Reply<unknown>> {
+  if (sender.id !== context.extensionId) return { ok: false, error: 'unknown sender' };
+  const envelope = EnvelopeSchema.safeParse(message);
+  if (!envelope.success) return { ok: false, error: 'malformed message' };
+  const { name } = envelope.data;
+  if (!Object.hasOwn(protocol, name)) return { ok: false, error: `unknown message "${name}"` };
+  const entry = protocol[name as MessageName];
+  if (entry.from === 'extension-page' && !isExtensionPage(sender, context.extensionOrigin)) {
+    return { ok: false, error: `"${name}" is only served to extension pages` };
+  }
+  const request = entry.request.safeParse(envelope.data.request);
+  if (!request.success) return { ok: false, error: `malformed "${name}" request` };
+  const handler = context.handlers[name as MessageName] as (
+    r: unknown,
+    s: Sender,
+  ) => Promise<unknown>;
+  try {
+    return { ok: true, result: await handler(request.data, sender) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * IndexedDB (through idb): the last-known-good policy and, from version 1 on, the event log store.
+ * Records are re-checked when read back: a corrupt record is treated as absent, never trusted.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { PolicySchema } from '../policy/schema';
+import type { StoredPolicy } from '../policy/effective';
+
+const DB_NAME = 'signpost';
+const DB_VERSION = 1;
+const LAST_KNOWN_GOOD = 'last-known-good';
+
+/** The database layout; bump DB_VERSION and add an upgrade step for every change. */
+export interface SignpostDb extends DBSchema {
+  policy: { key: string; value: StoredPolicy };
+  events: {
+    key: number;
+    value: { time: number; appId: string; action: string; outcome: string; reason?: string };
+    indexes: { time: number };
+  };
+}
+
+let opening: Promise<IDBPDatabase<SignpostDb>> | undefined;
+
+function database(): Promise<IDBPDatabase<SignpostDb>> {
+  opening ??= openDB<SignpostDb>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('policy');
+        db.createObjectStore('events', { autoIncrement: true }).createIndex('time', 'time');
+      }
+    },
+  }).catch((error: unknown) => {
+    opening = undefined;
+    throw error;
+  });
+  return opening;
+}
+
+/** The last-known-good policy, or null when none is stored, it is unreadable or IndexedDB fails. */
+export async function loadLastKnownGood(): Promise<StoredPolicy | null> {
+  try {
+    const record = await (await database()).get('policy', LAST_KNOWN_GOOD);
+    if (!record || typeof record.hash !== 'string' || typeof record.receivedAt !== 'number')
+      return null;
+    const policy = PolicySchema.safeParse(record.policy);
+    return policy.success
+      ? { policy: policy.data, receivedAt: record.receivedAt, hash: record.hash }
+      : null;
+  } catch (error) {
+    console.warn('Signpost: last-known-good policy unavailable', error);
+    return null;
+  }
+}
+
+/** Stores a valid policy as last-known-good. Failure is logged; the policy still applies. */
+export async function saveLastKnownGood(stored: StoredPolicy): Promise<void> {
+  try {
+    await (await database()).put('policy', stored, LAST_KNOWN_GOOD);
+  } catch (error) {
+    console.warn('Signpost: could not store the last-known-good policy', error);
+  }
+}

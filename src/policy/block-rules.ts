@@ -1,0 +1,121 @@
+/**
+ * declarativeNetRequest rules for the apps whose action is `block`, so a blocked app's request
+ * never leaves the browser. Pure: returns plain rule objects; the worker installs them.
+ */
+import type { CompiledPolicy } from './compile';
+import { isPatternMatch, type HostPattern } from './pattern';
+
+/** The subset of chrome.declarativeNetRequest.Rule that Signpost writes. */
+export type BlockRule = {
+  id: number;
+  priority: number;
+  action:
+    | { type: 'redirect'; redirect: { regexSubstitution: string } }
+    | { type: 'block' }
+    | { type: 'allow' };
+  condition: {
+    requestDomains: string[];
+    regexFilter: string;
+    isUrlFilterCaseSensitive: false;
+    resourceTypes: string[];
+  };
+};
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * RE2 for a path prefix that also catches percent-encoded unreserved characters
+ * (`/%6Dessages` for `/messages`), matching how the engine normalises paths.
+ */
+function pathRegex(path: string): string {
+  // Paths are ASCII here: the URL parser percent-encodes everything else.
+  return path
+    .split('')
+    .map((char) => {
+      if (!/[a-z0-9\-._~]/i.test(char)) return escapeRegex(char);
+      const hex = char.charCodeAt(0).toString(16).padStart(2, '0');
+      return `(?:${escapeRegex(char)}|%${hex})`;
+    })
+    .join('');
+}
+
+/** The regex part of a rule: scheme, any authority (host is checked by requestDomains), path prefix. */
+function urlRegex(pattern: HostPattern): string {
+  return `^https?://[^/?#]*${pathRegex(pattern.path === '' ? '/' : pattern.path)}.*`;
+}
+
+const OTHER_RESOURCE_TYPES = [
+  'xmlhttprequest',
+  'websocket',
+  'script',
+  'stylesheet',
+  'image',
+  'font',
+  'media',
+  'object',
+  'ping',
+  'webtransport',
+  'webbundle',
+  'other',
+];
+
+/**
+ * Rules for every pattern of every blocked app: pages and frames are redirected to the block
+ * page (`blocked.html?app=<id>&url=<raw URL>`); every other request to the app is blocked.
+ * @param blockedPageUrl the extension's `blocked.html` URL
+ */
+export function toBlockRules(policy: CompiledPolicy, blockedPageUrl: string): BlockRule[] {
+  const rules: BlockRule[] = [];
+  for (const app of policy.apps) {
+    if (app.action !== 'block') continue;
+    for (const pattern of app.patterns) {
+      const condition = {
+        requestDomains: [pattern.host],
+        regexFilter: urlRegex(pattern),
+        isUrlFilterCaseSensitive: false as const,
+      };
+      rules.push({
+        id: rules.length + 1,
+        priority: 1,
+        action: {
+          type: 'redirect',
+          redirect: { regexSubstitution: `${blockedPageUrl}?app=${app.id}&url=\\0` },
+        },
+        condition: { ...condition, resourceTypes: ['main_frame', 'sub_frame'] },
+      });
+      rules.push({
+        id: rules.length + 1,
+        priority: 1,
+        action: { type: 'block' },
+        condition: { ...condition, resourceTypes: OTHER_RESOURCE_TYPES },
+      });
+    }
+  }
+  // A more specific pattern of an app that is not blocked wins over the blocked one, as in decide().
+  const blocked = policy.apps
+    .filter((app) => app.action === 'block')
+    .flatMap((app) => app.patterns);
+  for (const app of policy.apps) {
+    if (app.action === 'block') continue;
+    for (const pattern of app.patterns) {
+      const isInsideBlocked = blocked.some(
+        (outer) =>
+          isPatternMatch(outer, pattern) &&
+          pattern.host.length + pattern.path.length > outer.host.length + outer.path.length,
+      );
+      if (!isInsideBlocked) continue;
+      rules.push({
+        id: rules.length + 1,
+        priority: 2,
+        action: { type: 'allow' },
+        condition: {
+          requestDomains: [pattern.host],
+          regexFilter: urlRegex(pattern),
+          isUrlFilterCaseSensitive: false,
+          resourceTypes: ['main_frame', 'sub_frame', ...OTHER_RESOURCE_TYPES],
+        },
+      });
+    }
+  }
+  return rules;
+}

@@ -1,0 +1,151 @@
+/**
+ * Compiles an effective policy and the catalogue into a plain-JSON table: one entry per app with
+ * its action, reason, alternative and failed requirements decided once. The content script, the
+ * block page and the worker all decide from this table, without zod.
+ */
+import { CATALOGUE, MEASURE_IDS, RISK_IDS } from '../catalogue';
+import type { Category, CriterionValue, MeasureId, RiskId } from '../catalogue/criteria';
+import { parsePattern, type HostPattern } from './pattern';
+import type { Action, LocalizedText, Policy, Warnings } from './schema';
+
+/** Why an app got its action. */
+export type DecisionReason = 'approved' | 'rule' | 'default' | 'no-match';
+
+/** The approved app an employee is pointed to. */
+export type ResolvedAlternative = {
+  id: string;
+  name: string;
+  url: string;
+  instructions?: LocalizedText;
+};
+
+/** One app with everything decided. */
+export type CompiledApp = {
+  id: string;
+  name: string;
+  category: Category;
+  isCustom: boolean;
+  patterns: HostPattern[];
+  action: Action;
+  reason: Exclude<DecisionReason, 'no-match'>;
+  ruleIndex?: number;
+  alternative?: ResolvedAlternative;
+  message?: LocalizedText;
+  warnings: Warnings;
+  risks: Record<RiskId, CriterionValue>;
+  measures: Record<MeasureId, CriterionValue>;
+  /** Required measures (policy `requirements`) the app does not offer for certain. */
+  failedRequirements: { measure: MeasureId; value: CriterionValue }[];
+};
+
+/** The compiled form of a policy; stored as JSON for the content script. */
+export type CompiledPolicy = {
+  formatVersion: 1;
+  organization: Policy['organization'];
+  locale: Policy['locale'];
+  requirements: MeasureId[];
+  alternatives: ResolvedAlternative[];
+  apps: CompiledApp[];
+};
+
+/** Chat apps stand in for each other: Teams (collaboration) is a fine alternative to WhatsApp. */
+const CHAT_CATEGORIES: readonly Category[] = ['messaging', 'collaboration', 'other'];
+
+/**
+ * The contract's default alternative: the first of the app's own category. When there is none, a
+ * chat app falls back to the first messaging or collaboration alternative; an authenticator site
+ * never falls back to a chat app.
+ */
+function defaultAlternative<T extends { resolved: ResolvedAlternative; category: Category }>(
+  alternatives: readonly T[],
+  app: { id: string; category: Category },
+): T | undefined {
+  const others = alternatives.filter((a) => a.resolved.id !== app.id);
+  return (
+    others.find((a) => a.category === app.category) ??
+    (CHAT_CATEGORIES.includes(app.category)
+      ? others.find((a) => a.category === 'messaging' || a.category === 'collaboration')
+      : undefined)
+  );
+}
+
+const unknownValues = <K extends string>(ids: readonly K[]) =>
+  Object.fromEntries(ids.map((id) => [id, 'unknown'])) as Record<K, CriterionValue>;
+
+const catalogueName = (id: string) => CATALOGUE.find((app) => app.id === id)?.name;
+const catalogueCategory = (id: string) => CATALOGUE.find((app) => app.id === id)?.category;
+
+/**
+ * Compiles `policy`. With `isBuiltInDefault`, collaboration apps are allowed and every other
+ * app follows `defaultAction` (policy contract, "Built-in default").
+ */
+export function compilePolicy(
+  policy: Policy,
+  options: { isBuiltInDefault: boolean },
+): CompiledPolicy {
+  const alternatives = policy.alternatives.map((alternative) => ({
+    resolved: {
+      id: alternative.id,
+      name: alternative.name ?? catalogueName(alternative.id) ?? alternative.id,
+      url: alternative.url,
+      ...(alternative.instructions ? { instructions: alternative.instructions } : {}),
+    },
+    category: alternative.category ?? catalogueCategory(alternative.id) ?? 'messaging',
+  }));
+  const approved = new Set(alternatives.map((a) => a.resolved.id));
+  const definitions = [
+    ...policy.customApps.map((app) => ({
+      id: app.id,
+      name: app.name,
+      category: app.category,
+      isCustom: true,
+      match: app.match,
+      risks: unknownValues(RISK_IDS),
+      measures: unknownValues(MEASURE_IDS),
+    })),
+    ...CATALOGUE.map((app) => ({ ...app, isCustom: false })),
+  ];
+
+  const apps = definitions.map((app): CompiledApp => {
+    const ruleIndex = policy.rules.findIndex((rule) => rule.app === app.id);
+    const rule = policy.rules[ruleIndex];
+    let action: Action;
+    let reason: CompiledApp['reason'];
+    if (approved.has(app.id)) [action, reason] = ['allow', 'approved'];
+    else if (rule) [action, reason] = [rule.action, 'rule'];
+    else if (options.isBuiltInDefault && app.category === 'collaboration')
+      [action, reason] = ['allow', 'default'];
+    else [action, reason] = [policy.defaultAction, 'default'];
+
+    const alternative = rule?.alternative
+      ? alternatives.find((a) => a.resolved.id === rule.alternative)
+      : defaultAlternative(alternatives, app);
+    return {
+      id: app.id,
+      name: app.name,
+      category: app.category,
+      isCustom: app.isCustom,
+      patterns: app.match.map(parsePattern).filter((p): p is HostPattern => typeof p !== 'string'),
+      action,
+      reason,
+      ...(rule ? { ruleIndex } : {}),
+      ...(alternative ? { alternative: alternative.resolved } : {}),
+      ...(rule?.message ? { message: rule.message } : {}),
+      warnings: { ...policy.warnings, ...rule?.warnings },
+      risks: { ...app.risks },
+      measures: { ...app.measures },
+      failedRequirements: policy.requirements
+        .filter((measure) => app.measures[measure] !== true)
+        .map((measure) => ({ measure, value: app.measures[measure] })),
+    };
+  });
+
+  return {
+    formatVersion: 1,
+    organization: policy.organization,
+    locale: policy.locale,
+    requirements: policy.requirements,
+    alternatives: alternatives.map((a) => a.resolved),
+    apps,
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * Parses a value against a zod schema item by item instead of all-or-nothing: an invalid array item
+ * is dropped, an invalid optional field falls back to its default, and every problem becomes a
+ * PolicyIssue with its path. Unknown keys are kept out and reported as warnings.
+ */
+import type { z } from 'zod';
+import { joinPath, showValue, type PolicyIssue } from './issues';
+import { suggest } from './suggest';
+
+type Schema = z.ZodType;
+type Result = { ok: true; value: unknown } | { ok: false };
+type Def = {
+  type: string;
+  innerType?: Schema;
+  shape?: Record<string, Schema>;
+  element?: Schema;
+};
+
+const defOf = (schema: Schema): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+function unwrap(schema: Schema): Schema {
+  let current = schema;
+  for (
+    let def = defOf(current);
+    (def.type === 'default' || def.type === 'optional') && def.innerType;
+    def = defOf(current)
+  ) {
+    current = def.innerType;
+  }
+  return current;
+}
+
+const isOptional = (schema: Schema): boolean =>
+  ['default', 'optional'].includes(defOf(schema).type);
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key))
+      return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/** Turns zod's issues for one value into readable PolicyIssues. */
+function fromZodIssues(error: z.ZodError, path: string, value: unknown): PolicyIssue[] {
+  return error.issues.map((issue) => {
+    const at = issue.path.reduce<string>(
+      (p, key) => joinPath(p, typeof key === 'number' ? key : String(key)),
+      path,
+    );
+    const given = valueAt(value, issue.path);
+    let message: string;
+    let code: PolicyIssue['code'] = 'invalid-value';
+    if (given === undefined && issue.path.length > 0) {
+      return { path: at, code: 'missing', severity: 'error' as const, message: 'is required' };
+    }
+    switch (issue.code) {
+      case 'invalid_type':
+        {
+          code = 'invalid-type';
+          message = `expected ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}, got ${typeName(given)}`;
+        }
+        break;
+      case 'invalid_value':
+        message = `must be one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+        break;
+      case 'too_small':
+        message =
+          issue.origin === 'array'
+            ? `needs at least ${String(issue.minimum)} item(s)`
+            : issue.origin === 'string'
+              ? 'must not be empty'
+              : `must be at least ${String(issue.minimum)}`;
+        break;
+      case 'too_big':
+        message =
+          issue.origin === 'string'
+            ? `must be at most ${String(issue.maximum)} characters`
+            : `must be at most ${String(issue.maximum)}`;
+        break;
+      default:
+        message = issue.message;
+    }
+    return {
+      path: at,
+      code,
+      severity: 'error' as const,
+      message,
+      ...(given === undefined ? {} : { value: showValue(given) }),
+    };
+  });
+}
+
+/** How an array's items are named in effects ("this rule is ignored"). */
+const ITEM_NOUNS: Record<string, string> = {
+  rules: 'rule',
+  customApps: 'custom app',
+  alternatives: 'alternative',
+  requirements: 'requirement',
+  match: 'pattern',
+};
+
+function markEffect(issues: PolicyIssue[], from: number, effect: string): void {
+  for (const issue of issues.slice(from))
+    if (issue.severity === 'error' && !issue.effect) issue.effect = effect;
+}
+
+/** Parses `value` against `schema`, collecting issues; see the module comment. */
+export function parseLeniently(
+  schema: Schema,
+  value: unknown,
+  path: string,
+  issues: PolicyIssue[],
+): Result {
+  const inner = unwrap(schema);
+  const def = defOf(inner);
+  if (def.type === 'object' && def.shape) {
+    if (!isPlainObject(value)) {
+      issues.push({
+        path,
+        code: 'invalid-type',
+        severity: 'error',
+        message: `expected an object, got ${typeName(value)}`,
+        value: showValue(value),
+      });
+      return { ok: false };
+    }
+    const known = Object.keys(def.shape);
+    const cleaned: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) {
+      const field = Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;
+      const at = joinPath(path, key);
+      if (!field) {
+        const near = suggest(key, known);
+        issues.push({
+          path: at,
+          code: 'unknown-key',
+          severity: 'warning',
+          message: near
+            ? `unknown key; did you mean "${near}"?`
+            : `unknown key; known keys here: ${known.join(', ')}`,
+          effect: 'ignored',
+          ...(near ? { suggestion: near } : {}),
+        });
+        continue;
+      }
+      if (child === undefined) continue;
+      const start = issues.length;
+      const result = parseLeniently(field, child, at, issues);
+      if (result.ok) cleaned[key] = result.value;
+      else if (isOptional(field)) markEffect(issues, start, 'ignored; the default applies');
+      else return { ok: false };
+    }
+    const parsed = inner.safeParse(cleaned);
+    if (!parsed.success) {
+      issues.push(...fromZodIssues(parsed.error, path, cleaned));
+      return { ok: false };
+    }
+    return { ok: true, value: parsed.data };
+  }
+  if (def.type === 'array' && def.element) {
+    if (!Array.isArray(value)) {
+      issues.push({
+        path,
+        code: 'invalid-type',
+        severity: 'error',
+        message: `expected a list, got ${typeName(value)}`,
+        value: showValue(value),
+      });
+      return { ok: false };
+    }
+    const kept: unknown[] = [];
+    const noun = ITEM_NOUNS[path.replace(/^.*[.\]]/, '')] ?? 'item';
+    value.forEach((item: unknown, index) => {
+      const start = issues.length;
+      const result = parseLeniently(def.element as Schema, item, joinPath(path, index), issues);
+      if (result.ok) kept.push(result.value);
+      else markEffect(issues, start, `this ${noun} is ignored`);
+    });
+    const parsed = inner.safeParse(kept);
+    if (!parsed.success) {
+      issues.push(...fromZodIssues(parsed.error, path, kept));
+      return { ok: false };
+    }
+    return { ok: true, value: parsed.data };
+  }
+  const parsed = inner.safeParse(value);
+  if (!parsed.success) {
+    issues.push(...fromZodIssues(parsed.error, path, value));
+    return { ok: false };
+  }
+  return { ok: true, value: parsed.data };
+}

@@ -1,0 +1,75 @@
+/** Reads what the employee sees in Signpost's warning, through its closed shadow root (CDP). */
+import type { Page } from 'playwright-core';
+
+type DomNode = {
+  nodeName: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+};
+
+export type WarningView = {
+  app: string;
+  action: string;
+  parent: string;
+  text: string;
+  links: { href: string; text: string }[];
+};
+
+const attribute = (node: DomNode, name: string) => {
+  const list = node.attributes ?? [];
+  const index = list.indexOf(name);
+  return index % 2 === 0 ? list[index + 1] : undefined;
+};
+
+function textOf(node: DomNode): string {
+  if (node.nodeName === '#text') return node.nodeValue ?? '';
+  if (node.nodeName === 'STYLE') return '';
+  return [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(textOf).join(' ');
+}
+
+function linksOf(node: DomNode): { href: string; text: string }[] {
+  const own =
+    node.nodeName === 'A'
+      ? [{ href: attribute(node, 'href') ?? '', text: textOf(node).trim() }]
+      : [];
+  return [...own, ...[...(node.shadowRoots ?? []), ...(node.children ?? [])].flatMap(linksOf)];
+}
+
+/** Reads the warning through its closed shadow root (CDP pierces it), or null if there is none. */
+export async function readWarning(page: Page): Promise<WarningView | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: DomNode;
+    };
+    const find = (node: DomNode, parent: string): WarningView | null => {
+      if (node.nodeName === 'SIGNPOST-WARNING') {
+        return {
+          app: attribute(node, 'data-app') ?? '',
+          action: attribute(node, 'data-action') ?? '',
+          parent,
+          text: textOf(node).replace(/\s+/g, ' ').trim(),
+          links: linksOf(node),
+        };
+      }
+      for (const child of node.children ?? []) {
+        const found = find(child, node.nodeName);
+        if (found) return found;
+      }
+      return null;
+    };
+    return find(root, '');
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Waits for the warning to be shown (polling the DOM, never a fixed sleep). */
+export async function waitForWarning(page: Page, timeoutMs = 10_000): Promise<WarningView> {
+  await page.waitForSelector('signpost-warning', { state: 'attached', timeout: timeoutMs });
+  const view = await readWarning(page);
+  if (!view) throw new Error('warning vanished');
+  return view;
+}
