@@ -13,6 +13,15 @@ export default defineConfig({
         },
       },
       {
+        // Benchmarks print figures (tinybench); run with `npm run bench`, never part of `npm test`.
+        test: {
+          name: 'bench',
+          include: ['tests/bench/**/*.bench.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -73,7 +73,7 @@ export function startWorker(): void {
   browser.runtime.onInstalled.addListener(() => void applyPolicy());
   browser.runtime.onStartup.addListener(() => void applyPolicy());
   watchManagedPolicy(() => void applyPolicy());
-  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
   // webextension-polyfill sends a returned promise's value as the reply, in Chrome and Firefox.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message: unknown, sender: Sender) =>

@@ -14,8 +14,11 @@ export type Handlers = {
 
 /** Whether the sender is one of the extension's own pages (not a content script, not a web page). */
 export function isExtensionPage(sender: Sender, extensionOrigin: string): boolean {
-  const origin = sender.origin ?? (sender.url ? new URL(sender.url).origin : undefined);
-  return origin === extensionOrigin && (sender.url ?? '').startsWith(`${extensionOrigin}/`);
+  // Compared as strings: URL.origin is "null" for extension schemes in some engines.
+  const url = sender.url ?? '';
+  const isOwnUrl =
+    url.startsWith(`${extensionOrigin}/`) && !url.slice(extensionOrigin.length).startsWith('//');
+  return isOwnUrl && (sender.origin === undefined || sender.origin === extensionOrigin);
 }
 
 /** Handles one incoming message; always resolves to a Reply. */

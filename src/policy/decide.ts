@@ -2,7 +2,13 @@
  * URL → app → decision. Pure and total: every input gives a Decision, nothing throws.
  * Build a matcher once per compiled policy; each lookup walks the URL host's suffixes.
  */
-import { isPatternMatch, toUrlTarget, type HostPattern } from './pattern';
+import {
+  isPatternMatch,
+  normalizeHost,
+  normalizePath,
+  type HostPattern,
+  type UrlTarget,
+} from './pattern';
 import type { CompiledApp, CompiledPolicy, DecisionReason, ResolvedAlternative } from './compile';
 import type { Action } from './schema';
 
@@ -25,6 +31,7 @@ type Entry = { app: CompiledApp; pattern: HostPattern; specificity: number };
 /**
  * Indexes the apps' patterns by host. When several patterns match, the most specific (longest
  * host + path) wins; on a tie the earlier app wins (custom apps come before the catalogue).
+ * Hot path: the path is only normalised when the host has a pattern at all.
  */
 export function createMatcher(apps: readonly CompiledApp[]): Matcher {
   const byHost = new Map<string, Entry[]>();
@@ -36,16 +43,29 @@ export function createMatcher(apps: readonly CompiledApp[]): Matcher {
     }
   }
   return (url) => {
-    const target = toUrlTarget(url);
-    if (!target) return null;
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return null;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+    const fullHost = parsed.hostname.endsWith('.')
+      ? normalizeHost(parsed.hostname)
+      : parsed.hostname;
+    let target: UrlTarget | undefined;
     let best: Entry | undefined;
-    for (let host = target.host; host !== '';) {
-      for (const entry of byHost.get(host) ?? []) {
-        if (
-          isPatternMatch(entry.pattern, target) &&
-          (!best || entry.specificity > best.specificity)
-        )
-          best = entry;
+    for (let host = fullHost; host !== '';) {
+      const entries = byHost.get(host);
+      if (entries) {
+        target ??= { host: fullHost, path: normalizePath(parsed.pathname) };
+        for (const entry of entries) {
+          if (
+            isPatternMatch(entry.pattern, target) &&
+            (!best || entry.specificity > best.specificity)
+          )
+            best = entry;
+        }
       }
       const dot = host.indexOf('.');
       host = dot === -1 ? '' : host.slice(dot + 1);
@@ -54,24 +74,30 @@ export function createMatcher(apps: readonly CompiledApp[]): Matcher {
   };
 }
 
-const NO_MATCH: Decision = {
+const NO_MATCH: Decision = Object.freeze({
   appId: null,
   action: 'allow',
   reason: 'no-match',
   failedRequirements: [],
-};
+});
+const decisions = new WeakMap<CompiledApp, Decision>();
 
-/** The decision for an app as compiled. */
+/** The decision for an app as compiled (one shared, read-only object per app). */
 export function decisionFor(app: CompiledApp): Decision {
-  return {
-    appId: app.id,
-    action: app.action,
-    reason: app.reason,
-    ...(app.ruleIndex === undefined ? {} : { ruleIndex: app.ruleIndex }),
-    ...(app.alternative ? { alternative: app.alternative } : {}),
-    failedRequirements: app.failedRequirements,
-    app,
-  };
+  let decision = decisions.get(app);
+  if (!decision) {
+    decision = {
+      appId: app.id,
+      action: app.action,
+      reason: app.reason,
+      ...(app.ruleIndex === undefined ? {} : { ruleIndex: app.ruleIndex }),
+      ...(app.alternative ? { alternative: app.alternative } : {}),
+      failedRequirements: app.failedRequirements,
+      app,
+    };
+    decisions.set(app, decision);
+  }
+  return decision;
 }
 
 /**

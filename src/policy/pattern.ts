@@ -17,6 +17,7 @@ const UNRESERVED_ESCAPE = /%([0-9a-f]{2})/gi;
  * `/%6Dessages` and `/Messages` compare equal to `/messages`. Reserved escapes stay encoded.
  */
 export function normalizePath(path: string): string {
+  if (!path.includes('%')) return path.toLowerCase();
   return path
     .replace(UNRESERVED_ESCAPE, (escape, hex: string) => {
       const char = String.fromCharCode(parseInt(hex, 16));

@@ -83,13 +83,9 @@ export const CustomAppSchema = z.object({
   id: z.string().regex(idPattern, 'use lower-case letters, digits and dashes'),
   name: z.string().min(1).max(100),
   category: CategorySchema.default('other'),
-  match: z
-    .array(z.string().min(1))
-    .min(1)
-    .meta({
-      description:
-        'Host patterns: chat.example.com or chat.example.com/app; no scheme, no wildcards',
-    }),
+  match: z.array(z.string().min(1)).min(1).meta({
+    description: 'Host patterns: chat.example.com or chat.example.com/app; no scheme, no wildcards',
+  }),
 });
 
 export const AlternativeSchema = z.object({

@@ -2,6 +2,9 @@
  * The first slice in real Chromium: real managed policy files, the built extension, app hosts
  * served from localhost. Each test asserts what the employee sees or what the server received.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   launchBrowser,
@@ -204,6 +207,41 @@ describe('Signpost in Chromium', () => {
     await page.waitForSelector('h1');
     expect(page.url()).toContain('/blocked.html?app=telegram');
     expect(requestsTo('web.telegram.org')).toEqual([]);
+  });
+
+  it('keeps the last-known-good policy when the managed one becomes unusable, also after a restart', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'signpost-profile-'));
+    try {
+      writeManagedPolicy({
+        organization: { name: 'Acme' },
+        rules: [{ app: 'telegram', action: 'block' }],
+      });
+      session = await launchBrowser(apps, { profile });
+      const good = await waitForPolicy(session, (x) => x.source === 'managed');
+
+      writeManagedPolicy({ schemaVersion: 2, defaultAction: 'allow' });
+      await reloadPolicies(session);
+      const kept = await waitForPolicy(session, (x) => x.source === 'last-known-good');
+      expect(kept).toMatchObject({ hash: good.hash, fallbackReason: 'managed-policy-unusable' });
+      expect(kept.issues).toEqual([
+        expect.objectContaining({ path: 'schemaVersion', code: 'unsupported-version' }),
+      ]);
+      await session.close();
+
+      // A new browser session on the same profile: last-known-good comes back from IndexedDB.
+      session = await launchBrowser(apps, { profile });
+      await waitForPolicy(session, (x) => x.source === 'last-known-good' && x.hash === good.hash);
+      const page = await session.context.newPage();
+      await page.goto('https://web.telegram.org/');
+      await page.waitForSelector('h1');
+      expect(page.url()).toContain('/blocked.html?app=telegram');
+      expect(await page.textContent('h1')).toBe('Acme has blocked Telegram Web');
+      expect(requestsTo('web.telegram.org')).toEqual([]);
+    } finally {
+      await session?.close();
+      session = undefined;
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 
   it('keeps warning after the service worker was stopped', async () => {

@@ -127,10 +127,10 @@ export type Session = {
 /** Starts Chromium with the built extension and every host resolved to the fake app server. */
 export async function launchBrowser(
   apps: FakeApps,
-  options: { locale?: string } = {},
+  options: { locale?: string; profile?: string } = {},
 ): Promise<Session> {
   const executablePath = requireEnvironment();
-  const profile = mkdtempSync(join(tmpdir(), 'signpost-profile-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'signpost-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
@@ -157,7 +157,8 @@ export async function launchBrowser(
     id: extensionId(),
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      // A profile passed in belongs to the caller, who may start the browser on it again.
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
@@ -177,6 +178,7 @@ declare const chrome: {
 type Snapshot = {
   source: string;
   hash?: string;
+  fallbackReason?: string;
   issues: { path: string; code: string; severity: string }[];
 };
 

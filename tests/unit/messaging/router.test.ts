@@ -1,0 +1,91 @@
+import { describe, expect, it, vi } from 'vitest';
+import { isExtensionPage, routeMessage, type Handlers } from '../../../src/messaging/router';
+
+const ID = 'iibcgklibnmbknlhgijglbbcalghaboe';
+const ORIGIN = `chrome-extension://${ID}`;
+const handlers = {
+  getDecision: vi.fn(() =>
+    Promise.resolve({ decision: { appId: null }, organization: {}, locale: 'auto' }),
+  ),
+  getPolicyStatus: vi.fn(() =>
+    Promise.resolve({ source: 'default', issues: [], organization: {} }),
+  ),
+} as unknown as Handlers;
+const route = (message: unknown, sender: object) =>
+  routeMessage(message, sender, { extensionId: ID, extensionOrigin: ORIGIN, handlers });
+
+const contentScript = {
+  id: ID,
+  url: 'https://web.whatsapp.com/',
+  origin: 'https://web.whatsapp.com',
+  tab: { id: 1 },
+};
+const extensionPage = { id: ID, url: `${ORIGIN}/status.html`, origin: ORIGIN };
+
+describe('routeMessage', () => {
+  it('answers a well-formed request from a content script', async () => {
+    const reply = await route(
+      { signpost: 1, name: 'getDecision', request: { url: 'https://web.whatsapp.com/' } },
+      contentScript,
+    );
+    expect(reply).toMatchObject({ ok: true });
+    expect(handlers.getDecision).toHaveBeenCalledWith(
+      { url: 'https://web.whatsapp.com/' },
+      contentScript,
+    );
+  });
+
+  it.each([
+    ['no envelope', 'getDecision'],
+    ['wrong envelope version', { signpost: 2, name: 'getDecision', request: {} }],
+    ['extra envelope keys', { signpost: 1, name: 'getDecision', request: {}, admin: true }],
+    ['unknown name', { signpost: 1, name: 'deleteEverything', request: {} }],
+    ['prototype name', { signpost: 1, name: 'constructor', request: {} }],
+    ['malformed request', { signpost: 1, name: 'getDecision', request: { url: 42 } }],
+    [
+      'unknown request keys',
+      { signpost: 1, name: 'getDecision', request: { url: 'https://x/', eval: '1' } },
+    ],
+  ])('refuses %s', async (_, message) => {
+    const reply = await route(message, contentScript);
+    expect(reply.ok).toBe(false);
+  });
+
+  it('refuses messages from other extensions', async () => {
+    const reply = await route(
+      { signpost: 1, name: 'getDecision', request: {} },
+      { ...contentScript, id: 'abcdefghijklmnopabcdefghijklmnop' },
+    );
+    expect(reply).toEqual({ ok: false, error: 'unknown sender' });
+  });
+
+  it('serves extension-page messages to extension pages only', async () => {
+    const message = { signpost: 1, name: 'getPolicyStatus', request: {} };
+    expect(await route(message, contentScript)).toEqual({
+      ok: false,
+      error: '"getPolicyStatus" is only served to extension pages',
+    });
+    expect(await route(message, extensionPage)).toMatchObject({ ok: true });
+  });
+
+  it('turns a handler failure into a refusal, not a crash', async () => {
+    vi.mocked(handlers.getDecision).mockRejectedValueOnce(new Error('storage unavailable'));
+    expect(await route({ signpost: 1, name: 'getDecision', request: {} }, contentScript)).toEqual({
+      ok: false,
+      error: 'storage unavailable',
+    });
+  });
+});
+
+describe('isExtensionPage', () => {
+  it.each([
+    [{ url: `${ORIGIN}/status.html`, origin: ORIGIN }, true],
+    [{ url: `${ORIGIN}/status.html` }, true],
+    [{ url: 'https://evil.test/', origin: 'https://evil.test' }, false],
+    [{ url: `https://evil.test/${ORIGIN}/`, origin: 'https://evil.test' }, false],
+    [{ url: 'not a url' }, false],
+    [{}, false],
+  ])('%j → %s', (sender, expected) => {
+    expect(isExtensionPage(sender, ORIGIN)).toBe(expected);
+  });
+});
