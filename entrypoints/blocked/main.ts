@@ -1,27 +1,28 @@
-import { browser } from 'wxt/browser';
 import { send } from '../../src/messaging/client';
-import { parseBlockedPageUrl } from '../../src/ui/blocked-url';
+import { createMatcher, decide } from '../../src/policy/decide';
 import { renderBlockedPage } from '../../src/ui/blocked-page';
+import { parseBlockedPageUrl } from '../../src/ui/blocked-url';
+import { loadPageContext } from '../../src/ui/page-context';
 
 const { appId, url } = parseBlockedPageUrl(location.href);
 // The network rule inserts the raw URL; show the address bar in the documented encoded form.
 history.replaceState(null, '', `?app=${encodeURIComponent(appId)}&url=${encodeURIComponent(url)}`);
-const t = (name: string, substitutions?: string[]) =>
-  browser.i18n.getMessage(name as Parameters<typeof browser.i18n.getMessage>[0], substitutions);
-document.documentElement.lang = browser.i18n.getUILanguage();
-document.title = t('pageTitleBlocked');
-void send('getDecision', { url, appId }).then(
-  (answer) =>
-    renderBlockedPage(document.getElementById('main') as HTMLElement, {
-      ...answer,
-      url,
-      t,
-      language: browser.i18n.getUILanguage(),
-    }),
-  () =>
-    renderBlockedPage(document.getElementById('main') as HTMLElement, {
-      url,
-      t,
-      language: browser.i18n.getUILanguage(),
-    }),
-);
+
+void loadPageContext().then(({ snapshot, t, language }) => {
+  document.title = t('pageTitleBlocked');
+  const policy = snapshot?.compiled;
+  const app =
+    (policy && decide(createMatcher(policy.apps), url).app) ??
+    policy?.apps.find((a) => a.id === appId);
+  renderBlockedPage(document.getElementById('main') as HTMLElement, {
+    app,
+    policy,
+    url,
+    t,
+    language,
+    proceed: async (reason) =>
+      (await send('proceedToApp', { appId: app?.id ?? appId, url, ...(reason ? { reason } : {}) }))
+        .url,
+  });
+  if (app) void send('reportPageState', { appId: app.id, action: 'block', isAcknowledged: false });
+});

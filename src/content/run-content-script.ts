@@ -1,73 +1,165 @@
 /**
  * The content script's logic: decide from the stored snapshot (never waiting on the worker), show
- * the warning or send a blocked page to the block page, and follow policy changes and in-app
- * navigation. Reads nothing from the page but its URL.
+ * the warning or send a blocked page to the block page, and follow policy changes, in-app
+ * navigation and a page that fights the banner. Reads nothing from the page but its URL.
  */
+import {
+  ACKNOWLEDGED_KEY,
+  isAcknowledged,
+  readAcknowledgements,
+  readSnapshot,
+  SNAPSHOT_KEY,
+  type Acknowledgements,
+  type PolicySnapshot,
+} from '../messaging/snapshot';
+import type { PageState } from '../messaging/responses';
 import { createMatcher, decide, type Decision, type Matcher } from '../policy/decide';
-import { readSnapshot, SNAPSHOT_KEY, type PolicySnapshot } from '../messaging/snapshot';
 import type { NativeApi } from '../platform/native-api';
+import { createTranslate } from '../ui/i18n';
 import { createWarning } from '../ui/warning-banner';
+import { guardElement } from './guard';
 
-type State = { snapshot: PolicySnapshot; matcher: Matcher } | null;
+type State = { snapshot: PolicySnapshot; matcher: Matcher; acknowledged: Acknowledgements };
 
 /** Starts the content script on the current page. */
 export function runContentScript(api: NativeApi): void {
-  let state: State = null;
-  let shown: HTMLElement | null = null;
+  let state: State | null = null;
+  let shown: { element: HTMLElement; appId: string } | null = null;
+  let current: PageState = {
+    appId: null,
+    action: 'allow',
+    isAcknowledged: false,
+    isProceeded: false,
+  };
+  /** Apps hidden for this page view only (acknowledgeForDays 0, or until the worker confirms). */
+  const hiddenThisVisit = new Set<string>();
   let lastUrl = location.href;
-  const language = api.i18n.getUILanguage();
-  const t = (name: string, substitutions?: string[]) => api.i18n.getMessage(name, substitutions);
+  const send = (name: string, request: object): Promise<unknown> =>
+    api.runtime.sendMessage({ signpost: 1, name, request }).catch(() => undefined);
+  const guard = guardElement(() => shown?.element ?? null);
 
   const remove = () => {
-    shown?.remove();
+    shown?.element.remove();
     shown = null;
   };
 
   const show = (decision: Decision, snapshot: PolicySnapshot) => {
-    if (shown?.dataset.app === decision.appId && shown.isConnected) return;
+    const appId = decision.appId ?? '';
+    if (shown?.appId === appId) return;
     remove();
-    shown = createWarning(decision, snapshot.compiled, t, language);
-    document.documentElement.append(shown);
+    const fallback = (name: string, substitutions?: readonly string[]) =>
+      api.i18n.getMessage(name, substitutions ? [...substitutions] : undefined);
+    const t = createTranslate(snapshot.messages, fallback);
+    const element = createWarning(
+      { decision, policy: snapshot.compiled, t, language: snapshot.language },
+      {
+        onAcknowledge: () => {
+          hiddenThisVisit.add(appId);
+          void send('acknowledgeWarning', { appId });
+          apply();
+        },
+        onUseAlternative: () => void send('recordAlternativeUse', { appId }),
+      },
+    );
+    shown = { element, appId };
+    document.documentElement.append(element);
+    guard.watch();
+  };
+
+  const report = (next: PageState) => {
+    const isSame =
+      next.appId === current.appId &&
+      next.action === current.action &&
+      next.isAcknowledged === current.isAcknowledged;
+    current = next;
+    if (!isSame || next.appId)
+      void send('reportPageState', {
+        appId: next.appId,
+        action: next.action,
+        isAcknowledged: next.isAcknowledged,
+      });
   };
 
   const apply = () => {
     if (!state) return;
     const decision = decide(state.matcher, location.href);
-    if (decision.action === 'warn') show(decision, state.snapshot);
+    const appId = decision.appId;
+    const isHidden =
+      appId !== null &&
+      (hiddenThisVisit.has(appId) || isAcknowledged(state.acknowledged, appId, Date.now()));
+    const warn =
+      decision.action === 'warn' ||
+      (decision.action === 'block' && current.isProceeded && current.appId === appId);
+    if (warn && !isHidden) show(decision, state.snapshot);
     else remove();
-    if (decision.action === 'block' && decision.appId) {
-      // The network rule normally catches this first; this covers pages served from a cache or
-      // a service worker, and rules not yet in place.
-      const target = `${api.runtime.getURL('/blocked.html')}?app=${encodeURIComponent(decision.appId)}&url=${encodeURIComponent(location.href)}`;
-      location.replace(target);
+    if (decision.action === 'block' && appId && !(current.isProceeded && current.appId === appId)) {
+      void checkBlock(appId);
+      return;
     }
+    report({
+      appId,
+      action: decision.action,
+      isAcknowledged: isHidden,
+      isProceeded: current.isProceeded && current.appId === appId,
+    });
   };
 
-  const load = (value: unknown) => {
-    const snapshot = readSnapshot(value);
-    state = snapshot ? { snapshot, matcher: createMatcher(snapshot.compiled.apps) } : null;
+  // The network rule normally stops a blocked page first; this covers pages served from a cache or
+  // a service worker, and rules not yet in place. The worker knows whether this tab may proceed.
+  const checkBlock = async (appId: string) => {
+    const reply = (await send('checkBlock', { url: location.href })) as
+      { ok?: boolean; result?: { isBlocked: boolean } } | undefined;
+    if (reply?.ok && reply.result?.isBlocked === false) {
+      current = { appId, action: 'block', isAcknowledged: false, isProceeded: true };
+      apply();
+      return;
+    }
+    location.replace(
+      `${api.runtime.getURL('/blocked.html')}?app=${encodeURIComponent(appId)}&url=${encodeURIComponent(location.href)}`,
+    );
+  };
+
+  const load = (snapshotValue: unknown, acknowledgedValue: unknown) => {
+    const snapshot = readSnapshot(snapshotValue);
+    const matcher =
+      snapshot &&
+      (state?.snapshot === snapshot ? state.matcher : createMatcher(snapshot.compiled.apps));
+    state =
+      snapshot && matcher
+        ? { snapshot, matcher, acknowledged: readAcknowledgements(acknowledgedValue) }
+        : null;
+    if (shown) remove();
     apply();
   };
 
-  void api.storage.local.get(SNAPSHOT_KEY).then(async (items) => {
-    if (items[SNAPSHOT_KEY] !== undefined) return load(items[SNAPSHOT_KEY]);
+  void api.storage.local.get([SNAPSHOT_KEY, ACKNOWLEDGED_KEY]).then(async (items) => {
+    if (items[SNAPSHOT_KEY] !== undefined)
+      return load(items[SNAPSHOT_KEY], items[ACKNOWLEDGED_KEY]);
     // No snapshot yet (first run): the worker applies the policy and writes it.
-    await api.runtime
-      .sendMessage({ signpost: 1, name: 'getDecision', request: { url: location.href } })
-      .catch(() => undefined);
-    const again = await api.storage.local.get(SNAPSHOT_KEY);
-    load(again[SNAPSHOT_KEY]);
+    await send('getDecision', { url: location.href });
+    const again = await api.storage.local.get([SNAPSHOT_KEY, ACKNOWLEDGED_KEY]);
+    load(again[SNAPSHOT_KEY], again[ACKNOWLEDGED_KEY]);
   });
 
   api.storage.onChanged.addListener((changes, area) => {
-    const change = changes[SNAPSHOT_KEY];
-    if (area === 'local' && change) load(change.newValue);
+    if (area !== 'local' || !state) return;
+    const snapshot = changes[SNAPSHOT_KEY];
+    const acknowledged = changes[ACKNOWLEDGED_KEY];
+    if (snapshot) load(snapshot.newValue, state.acknowledged);
+    else if (acknowledged) {
+      state.acknowledged = readAcknowledgements(acknowledged.newValue);
+      apply();
+    }
   });
 
-  // The page may remove the element; put it back while the decision stands.
-  new MutationObserver(() => {
-    if (shown && !shown.isConnected) document.documentElement.append(shown);
-  }).observe(document.documentElement, { childList: true });
+  api.runtime.onMessage.addListener((message, sender) => {
+    if (
+      sender.id !== api.runtime.id ||
+      (message as { name?: unknown } | null)?.name !== 'getPageState'
+    )
+      return undefined;
+    return Promise.resolve(current);
+  });
 
   // Web apps change the URL without loading a page.
   const onLocationChange = () => {
@@ -77,5 +169,5 @@ export function runContentScript(api: NativeApi): void {
   };
   addEventListener('popstate', onLocationChange);
   addEventListener('hashchange', onLocationChange);
-  setInterval(onLocationChange, 500);
+  setInterval(onLocationChange, 300);
 }

@@ -6,18 +6,43 @@
 import { z } from 'zod';
 
 const UrlString = z.string().max(8192);
+const AppId = z.string().regex(/^[a-z0-9-]{1,100}$/);
+const ActionSchema = z.enum(['allow', 'warn', 'block']);
 
 export const protocol = {
   /** What happens on a URL (block page, content-script fallback when no snapshot is stored). */
   getDecision: {
     from: 'content',
-    request: z.strictObject({ url: UrlString.optional(), appId: z.string().max(100).optional() }),
+    request: z.strictObject({ url: UrlString.optional(), appId: AppId.optional() }),
   },
-  /** The policy in force and its problems (status page, block page). */
-  getPolicyStatus: {
+  /** The employee chose "I understand": hide the app's warning for `acknowledgeForDays`. */
+  acknowledgeWarning: { from: 'content', request: z.strictObject({ appId: AppId }) },
+  /** The employee followed the link to the approved alternative. */
+  recordAlternativeUse: { from: 'content', request: z.strictObject({ appId: AppId }) },
+  /** What the sender's tab shows now, for the toolbar badge. */
+  reportPageState: {
+    from: 'content',
+    request: z.strictObject({
+      appId: AppId.nullable(),
+      action: ActionSchema,
+      isAcknowledged: z.boolean(),
+    }),
+  },
+  /** A blocked page loaded anyway (cache, race): is it still blocked for the sender's tab? */
+  checkBlock: { from: 'content', request: z.strictObject({ url: UrlString }) },
+  /** "Continue anyway" on the block page, with the employee's reason when the policy asks for one. */
+  proceedToApp: {
     from: 'extension-page',
-    request: z.strictObject({}),
+    request: z.strictObject({
+      appId: AppId,
+      url: UrlString,
+      reason: z.string().max(500).optional(),
+    }),
   },
+  /** The state of a tab for the popup (which has no tab of its own). */
+  getTabState: { from: 'extension-page', request: z.strictObject({ tabId: z.int().min(0) }) },
+  /** The policy in force and its problems (status page, block page). */
+  getPolicyStatus: { from: 'extension-page', request: z.strictObject({}) },
 } as const;
 
 export type MessageName = keyof typeof protocol;

@@ -1,8 +1,26 @@
 /** Response types of the message contract (no zod here, so the content script can import them). */
-import type { Decision } from '../policy/decide';
+import type { Action } from '../policy/schema';
 import type { CompiledPolicy } from '../policy/compile';
+import type { Decision } from '../policy/decide';
 import type { PolicySource } from '../policy/effective';
 import type { PolicyIssue } from '../policy/issues';
+
+/** What a tab shows, as the popup and the badge describe it. */
+export type TabState =
+  | { state: 'none' }
+  | {
+      state: 'approved' | 'allowed' | 'warned' | 'blocked' | 'proceeded';
+      appId: string;
+      isAcknowledged?: boolean;
+    };
+
+/** What the content script answers about its page. */
+export type PageState = {
+  appId: string | null;
+  action: Action;
+  isAcknowledged: boolean;
+  isProceeded: boolean;
+};
 
 export type Responses = {
   getDecision: {
@@ -10,6 +28,12 @@ export type Responses = {
     organization: CompiledPolicy['organization'];
     locale: CompiledPolicy['locale'];
   };
+  acknowledgeWarning: { until: number };
+  recordAlternativeUse: { recorded: boolean };
+  reportPageState: { recorded: boolean };
+  checkBlock: { isBlocked: boolean };
+  proceedToApp: { url: string };
+  getTabState: TabState;
   getPolicyStatus: {
     source: PolicySource;
     receivedAt?: number;

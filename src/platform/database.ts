@@ -13,16 +13,22 @@ const LAST_KNOWN_GOOD = 'last-known-good';
 /** The database layout; bump DB_VERSION and add an upgrade step for every change. */
 export interface SignpostDb extends DBSchema {
   policy: { key: string; value: StoredPolicy };
-  events: {
-    key: number;
-    value: { time: number; appId: string; action: string; outcome: string; reason?: string };
-    indexes: { time: number };
-  };
+  events: { key: number; value: EventRecord; indexes: { time: number } };
 }
+
+/** One entry of the local event log. */
+export type EventRecord = {
+  time: number;
+  appId: string;
+  action: 'allow' | 'warn' | 'block';
+  outcome: 'warned' | 'blocked' | 'acknowledged' | 'used-alternative' | 'proceeded';
+  reason?: string;
+};
 
 let opening: Promise<IDBPDatabase<SignpostDb>> | undefined;
 
-function database(): Promise<IDBPDatabase<SignpostDb>> {
+/** The opened database (shared within the worker). */
+export function database(): Promise<IDBPDatabase<SignpostDb>> {
   opening ??= openDB<SignpostDb>(DB_NAME, DB_VERSION, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {

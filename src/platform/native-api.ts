@@ -12,9 +12,14 @@ export type NativeApi = {
     id: string;
     getURL(path: string): string;
     sendMessage(message: unknown): Promise<unknown>;
+    onMessage: {
+      addListener(
+        listener: (message: unknown, sender: { id?: string }) => Promise<unknown> | undefined,
+      ): void;
+    };
   };
   storage: {
-    local: { get(key: string): Promise<Record<string, unknown>> };
+    local: { get(keys: string | string[]): Promise<Record<string, unknown>> };
     onChanged: {
       addListener(listener: (changes: Record<string, StorageChange>, area: string) => void): void;
     };

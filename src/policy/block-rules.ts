@@ -14,6 +14,7 @@ export type BlockRule = {
     | { type: 'block' }
     | { type: 'allow' };
   condition: {
+    tabIds?: number[];
     requestDomains: string[];
     regexFilter: string;
     isUrlFilterCaseSensitive: false;
@@ -118,4 +119,27 @@ export function toBlockRules(policy: CompiledPolicy, blockedPageUrl: string): Bl
     }
   }
   return rules;
+}
+
+/**
+ * Session rules that let `app` through in one tab ("continue anyway"), above the block rules.
+ * @param firstId the first free session-rule id
+ */
+export function toAllowRules(
+  app: CompiledPolicy['apps'][number],
+  tabId: number,
+  firstId: number,
+): BlockRule[] {
+  return app.patterns.map((pattern, index) => ({
+    id: firstId + index,
+    priority: 3,
+    action: { type: 'allow' },
+    condition: {
+      tabIds: [tabId],
+      requestDomains: [pattern.host],
+      regexFilter: urlRegex(pattern),
+      isUrlFilterCaseSensitive: false,
+      resourceTypes: ['main_frame', 'sub_frame', ...OTHER_RESOURCE_TYPES],
+    },
+  }));
 }

@@ -44,6 +44,7 @@ export type CompiledPolicy = {
   organization: Policy['organization'];
   locale: Policy['locale'];
   requirements: MeasureId[];
+  eventLogRetentionDays: number;
   alternatives: ResolvedAlternative[];
   apps: CompiledApp[];
 };
@@ -145,6 +146,7 @@ export function compilePolicy(
     organization: policy.organization,
     locale: policy.locale,
     requirements: policy.requirements,
+    eventLogRetentionDays: policy.eventLog.retentionDays,
     alternatives: alternatives.map((a) => a.resolved),
     apps,
   };

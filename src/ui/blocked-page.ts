@@ -1,50 +1,143 @@
-/** Renders the block page: what was blocked and why, the alternative first, the helpdesk. Text only. */
-import type { Responses } from '../messaging/responses';
-import { isHttpsUrl, pickLocalized, whyLine, type Translate } from './text';
+/**
+ * The block page: what was blocked and why (the same risk list as the banner), the alternative as
+ * the main action, the helpdesk, "request access", and — only when the policy allows it —
+ * "continue anyway" with a typed reason. The original URL is shown as text and only navigated to
+ * after the worker has checked it still belongs to the blocked app.
+ */
+import type { CompiledPolicy } from '../policy/compile';
+import { renderContacts } from './contacts';
+import { h, safeLink } from './dom';
+import type { Translate } from './i18n';
+import { renderRiskList } from './risk-list';
+import { pickLocalized, whyLine } from './text';
 
-type Input = Partial<Responses['getDecision']> & { url: string; t: Translate; language: string };
+export type BlockedPageInput = {
+  app: CompiledPolicy['apps'][number] | undefined;
+  policy: CompiledPolicy | undefined;
+  url: string;
+  t: Translate;
+  language: string;
+  /** Asks the worker to let this tab through; resolves to the URL to open, or rejects with why not. */
+  proceed: (reason: string) => Promise<string>;
+};
 
-function add<K extends keyof HTMLElementTagNameMap>(
-  parent: HTMLElement,
-  tag: K,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  parent.append(node);
-  return node;
+function requestAccessLink(
+  policy: CompiledPolicy,
+  appId: string,
+  appName: string,
+  t: Translate,
+): string | undefined {
+  const { requestAccessUrl, supportEmail } = policy.organization;
+  if (requestAccessUrl) return requestAccessUrl.replaceAll('{app}', encodeURIComponent(appId));
+  if (supportEmail)
+    return `mailto:${supportEmail}?subject=${encodeURIComponent(t('requestAccessSubject', [appName]))}`;
+  return undefined;
 }
 
-/** Fills `main` with the block page for a decision (or a generic page if the worker did not answer). */
+/** Fills `main` with the block page. */
 export function renderBlockedPage(
   main: HTMLElement,
-  { decision, organization, url, t, language }: Input,
+  { app, policy, url, t, language, proceed }: BlockedPageInput,
 ): void {
   main.replaceChildren();
-  const app = decision?.app;
   const appName = app?.name ?? t('unknownApp');
-  const org = organization?.name;
-  add(main, 'h1', org ? t('blockedTitleOrg', [org, appName]) : t('blockedTitle', [appName]));
-  add(main, 'p', app ? whyLine(app, t) : t('whyOther'));
-  const message = pickLocalized(app?.message, language);
-  if (message) add(main, 'p', message).className = 'org-message';
-  const alternative = decision?.alternative;
-  if (alternative && isHttpsUrl(alternative.url)) {
-    const link = add(add(main, 'p'), 'a', t('useAlternative', [alternative.name]));
-    link.href = alternative.url;
-    link.className = 'primary';
-    const instructions = pickLocalized(alternative.instructions, language);
-    if (instructions) add(main, 'p', instructions);
-  } else {
-    add(main, 'p', t('askIt'));
+  const org = policy?.organization.name;
+  const lang = language.split('-')[0] ?? 'en';
+  h('h1', {
+    text: org ? t('blockedTitleOrg', [org, appName]) : t('blockedTitle', [appName]),
+    parent: main,
+  });
+  h('p', { className: 'lead', text: app ? whyLine(app, t) : t('whyOther'), parent: main });
+  const message = pickLocalized(app?.message, lang);
+  if (message) h('p', { className: 'org-message', text: message, parent: main });
+
+  const next = h('section', { className: 'next', parent: main });
+  const alternative = app?.alternative;
+  if (alternative) {
+    safeLink(
+      alternative.url,
+      t('useAlternative', [alternative.name]),
+      h('p', { parent: next }),
+    ).className = 'primary';
+    const instructions = pickLocalized(alternative.instructions, lang);
+    if (instructions) h('p', { text: instructions, parent: next });
   }
-  if (organization?.supportUrl && isHttpsUrl(organization.supportUrl)) {
-    const support = add(add(main, 'p'), 'a', t('contactSupport'));
-    support.href = organization.supportUrl;
+  if (policy) {
+    if (!alternative) h('p', { text: t('askHelpdesk'), parent: next });
+    renderContacts(next, policy.organization, t);
+    const access = app && requestAccessLink(policy, app.id, appName, t);
+    if (access)
+      safeLink(access, t('requestAccess'), h('p', { parent: next }), ['https:', 'mailto:']);
   }
-  const details = add(main, 'p');
-  details.className = 'address';
-  add(details, 'span', `${t('blockedAddress')} `);
-  add(details, 'code', url);
-  add(main, 'p', t('blockedNothingSent'));
+
+  if (app) {
+    const details = h('details', { className: 'risks-panel', parent: main });
+    h('summary', { text: t('whyHeading', [appName]), parent: details });
+    renderRiskList(details, app, t);
+  }
+
+  const address = h('p', { className: 'address', parent: main });
+  h('span', { text: `${t('blockedAddress')} `, parent: address });
+  h('code', { text: url, parent: address });
+  h('p', { text: t('blockedNothingSent'), parent: main });
+
+  if (app?.warnings.allowProceed) renderProceed(main, app, t, proceed);
+}
+
+function renderProceed(
+  main: HTMLElement,
+  app: CompiledPolicy['apps'][number],
+  t: Translate,
+  proceed: BlockedPageInput['proceed'],
+): void {
+  const section = h('section', {
+    className: 'proceed',
+    parent: main,
+    attrs: { 'aria-labelledby': 'proceed-title' },
+  });
+  h('h2', { text: t('proceedHeading'), parent: section }).id = 'proceed-title';
+  h('p', { text: t('proceedExplain'), parent: section });
+  const form = h('form', { parent: section });
+  let reason: HTMLTextAreaElement | undefined;
+  if (app.warnings.requireReason) {
+    h('label', {
+      text: t('proceedReasonLabel', [app.name]),
+      parent: form,
+      attrs: { for: 'reason' },
+    });
+    reason = h('textarea', {
+      parent: form,
+      attrs: {
+        id: 'reason',
+        name: 'reason',
+        rows: '3',
+        maxlength: '500',
+        'aria-required': 'true',
+        'aria-describedby': 'proceed-error',
+      },
+    });
+  }
+  const error = h('p', {
+    className: 'error',
+    parent: form,
+    attrs: { id: 'proceed-error', role: 'alert' },
+  });
+  h('button', { text: t('proceedButton', [app.name]), parent: form, attrs: { type: 'submit' } });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const given = reason?.value.trim() ?? '';
+    if (reason && given.length < 5) {
+      error.textContent = t('proceedReasonMissing');
+      reason.focus();
+      return;
+    }
+    proceed(given).then(
+      (target) => location.replace(target),
+      (failure: unknown) => {
+        error.textContent = t('proceedRefused', [
+          failure instanceof Error ? failure.message : String(failure),
+        ]);
+      },
+    );
+  });
 }

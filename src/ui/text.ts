@@ -2,8 +2,9 @@
 import type { CompiledApp } from '../policy/compile';
 import type { LocalizedText } from '../policy/schema';
 
-/** Looks up a `_locales` message; substitutions are plain text. */
-export type Translate = (name: string, substitutions?: string[]) => string;
+import type { Translate } from './i18n';
+
+export type { Translate } from './i18n';
 
 /** Picks the text for `language` from a policy `{nl, en}` object: exact, base language, en, first. */
 export function pickLocalized(

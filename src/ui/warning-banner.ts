@@ -1,75 +1,143 @@
 /**
  * The in-page warning: `<signpost-warning data-app data-action="warn">` under
- * `document.documentElement`, its content in a closed shadow root so page CSS and scripts cannot
- * reach it. Every policy string is set with textContent, never as HTML.
+ * `document.documentElement`, content in a closed shadow root so page CSS and scripts cannot reach
+ * it. A narrow strip docked at the top that never blocks the app; it collapses to a small tab,
+ * "Why?" expands the concrete risks. Every policy string is set as text, never as HTML.
  */
-import type { Decision } from '../policy/decide';
 import type { CompiledPolicy } from '../policy/compile';
-import { isHttpsUrl, pickLocalized, whyLine, type Translate } from './text';
+import type { Decision } from '../policy/decide';
+import { hasContacts, renderContacts } from './contacts';
+import { h, safeLink } from './dom';
+import type { Translate } from './i18n';
+import { renderRiskList } from './risk-list';
+import { pickLocalized, whyLine } from './text';
+import { BANNER_CSS } from './warning-banner-css';
 
 /** The element name: a stable hook for tests and helpdesk. */
 export const WARNING_TAG = 'signpost-warning';
 
-const STYLE = `
-:host { all: initial !important; display: block !important; position: fixed !important; inset: 0 0 auto 0 !important;
-  z-index: 2147483647 !important; visibility: visible !important; opacity: 1 !important; }
-.bar { font: 15px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a; background: #fff8e1;
-  border-bottom: 2px solid #8a6d00; padding: 10px 16px; display: flex; flex-wrap: wrap; gap: 6px 16px; align-items: center; }
-.text { flex: 1 1 24em; }
-h2 { font-size: 15px; margin: 0; font-weight: 600; }
-p { margin: 2px 0 0; }
-a { color: #fff; background: #1d4ed8; padding: 6px 12px; border-radius: 4px; text-decoration: none; font-weight: 600; }
-a:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }
-@media (prefers-color-scheme: dark) { .bar { background: #2b2410; color: #f5f0e0; border-color: #d4b24c; } }
-`;
+export type WarningCallbacks = { onAcknowledge(): void; onUseAlternative(): void };
+export type WarningInput = {
+  decision: Decision;
+  policy: CompiledPolicy;
+  t: Translate;
+  language: string;
+};
 
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  return node;
+function acknowledgeHint(days: number, appName: string, t: Translate): string {
+  if (days === 0) return t('acknowledgeHintVisit');
+  if (days === 1) return t('acknowledgeHintDay', [appName]);
+  return t('acknowledgeHintDays', [String(days), appName]);
 }
 
 /** Builds the warning element for a `warn` decision. Not yet attached. */
 export function createWarning(
-  decision: Decision,
-  policy: CompiledPolicy,
-  t: Translate,
-  language: string,
+  { decision, policy, t, language }: WarningInput,
+  callbacks: WarningCallbacks,
 ): HTMLElement {
   const app = decision.app;
+  const appName = app?.name ?? t('unknownApp');
   const host = document.createElement(WARNING_TAG);
   host.dataset.app = decision.appId ?? '';
   host.dataset.action = 'warn';
   const root = host.attachShadow({ mode: 'closed' });
-  const style = element('style', STYLE);
-  const bar = element('div');
-  bar.className = 'bar';
-  bar.setAttribute('role', 'region');
-  bar.setAttribute('aria-label', t('bannerLabel'));
-  const text = element('div');
-  text.className = 'text';
-  const appName = app?.name ?? t('unknownApp');
+  h('style', { text: BANNER_CSS, parent: root });
+  const region = h('section', {
+    className: 'bar',
+    parent: root,
+    attrs: { role: 'region', 'aria-label': t('bannerLabel', [appName]) },
+  });
+  const lang = language.split('-')[0] ?? 'en';
+  region.lang = lang;
+
+  const full = h('div', { className: 'full', parent: region });
+  const main = h('div', { className: 'main', parent: full });
+  const text = h('div', { className: 'text', parent: main });
   const org = policy.organization.name;
-  text.append(
-    element('h2', org ? t('bannerTitleOrg', [org, appName]) : t('bannerTitle', [appName])),
-  );
-  text.append(element('p', app ? whyLine(app, t) : t('whyOther')));
-  const message = pickLocalized(app?.message, language);
-  if (message) text.append(element('p', message));
-  bar.append(text);
+  h('h2', {
+    text: org ? t('bannerTitleOrg', [org, appName]) : t('bannerTitle', [appName]),
+    parent: text,
+  });
+  h('p', { text: app ? whyLine(app, t) : t('whyOther'), parent: text });
+  const message = pickLocalized(app?.message, lang);
+  if (message) h('p', { className: 'org-message', text: message, parent: text });
+
+  const actions = h('div', { className: 'actions', parent: main });
   const alternative = decision.alternative;
-  if (alternative && isHttpsUrl(alternative.url)) {
-    const link = element('a', t('useAlternative', [alternative.name]));
-    link.href = alternative.url;
-    link.target = '_blank';
-    link.rel = 'noopener noreferrer';
-    bar.append(link);
+  if (alternative) {
+    const link = safeLink(alternative.url, t('useAlternative', [alternative.name]), actions);
+    link.className = 'primary';
+    if (link instanceof HTMLAnchorElement) {
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      link.addEventListener('click', () => callbacks.onUseAlternative());
+    }
+    const instructions = pickLocalized(alternative.instructions, lang);
+    if (instructions) h('p', { className: 'instructions', text: instructions, parent: text });
   } else {
-    bar.append(element('p', t('askIt')));
+    h('p', {
+      text: hasContacts(policy.organization) ? t('askHelpdesk') : t('askIt'),
+      parent: text,
+    });
+    renderContacts(text, policy.organization, t);
   }
-  root.append(style, bar);
+  const why = h('button', {
+    className: 'secondary',
+    text: t('whyButton'),
+    parent: actions,
+    attrs: { type: 'button', 'aria-expanded': 'false' },
+  });
+  const acknowledge = h('button', {
+    className: 'secondary',
+    text: t('acknowledge'),
+    parent: actions,
+    attrs: { type: 'button' },
+  });
+  const collapse = h('button', {
+    className: 'icon',
+    text: '▴',
+    parent: actions,
+    attrs: { type: 'button', 'aria-label': t('collapse'), title: t('collapse') },
+  });
+
+  const details = h('div', { className: 'details', parent: full, attrs: { hidden: '' } });
+  details.id = 'signpost-details';
+  why.setAttribute('aria-controls', details.id);
+  if (app) {
+    h('h2', { className: 'details-title', text: t('whyHeading', [appName]), parent: details });
+    renderRiskList(details, app, t);
+  }
+  h('p', {
+    className: 'hint',
+    text: acknowledgeHint(app?.warnings.acknowledgeForDays ?? 1, appName, t),
+    parent: full,
+  });
+
+  const small = h('div', { className: 'small', parent: region, attrs: { hidden: '' } });
+  h('span', { text: t('collapsedLabel', [appName]), parent: small });
+  const expand = h('button', {
+    className: 'secondary',
+    text: t('expand'),
+    parent: small,
+    attrs: { type: 'button' },
+  });
+
+  why.addEventListener('click', () => {
+    const isOpen = details.hidden;
+    details.hidden = !isOpen;
+    why.setAttribute('aria-expanded', String(isOpen));
+  });
+  acknowledge.addEventListener('click', () => callbacks.onAcknowledge());
+  const setCollapsed = (isCollapsed: boolean) => {
+    full.hidden = isCollapsed;
+    small.hidden = !isCollapsed;
+    region.classList.toggle('collapsed', isCollapsed);
+    (isCollapsed ? expand : collapse).focus();
+  };
+  collapse.addEventListener('click', () => setCollapsed(true));
+  expand.addEventListener('click', () => setCollapsed(false));
+  region.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !full.hidden) setCollapsed(true);
+  });
   return host;
 }

@@ -104,6 +104,9 @@ export async function startFakeApps(): Promise<FakeApps> {
       requests.push({ host, url: request.url ?? '' });
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(`<!doctype html><html lang="en"><head><title>${host}</title></head>
+<script>document.addEventListener('DOMContentLoaded', () => {
+  window.signpostAtDomContentLoaded = document.querySelector('signpost-warning') !== null;
+});</script>
 <body style="margin:0;font:16px system-ui"><main style="padding:80px 24px"><h1>Fake ${host}</h1>
 <p>A stand-in page served from localhost under the app's real host name.</p></main></body></html>`);
     },

@@ -13,7 +13,10 @@ export type WarningView = {
   app: string;
   action: string;
   parent: string;
+  /** All text, also of collapsed or unexpanded parts. */
   text: string;
+  /** Text outside elements with the `hidden` attribute: what is on screen. */
+  visibleText: string;
   links: { href: string; text: string }[];
 };
 
@@ -23,10 +26,14 @@ const attribute = (node: DomNode, name: string) => {
   return index % 2 === 0 ? list[index + 1] : undefined;
 };
 
-function textOf(node: DomNode): string {
+function textOf(node: DomNode, visibleOnly = false): string {
   if (node.nodeName === '#text') return node.nodeValue ?? '';
   if (node.nodeName === 'STYLE') return '';
-  return [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(textOf).join(' ');
+  if (visibleOnly && (node.attributes ?? []).some((name, i) => i % 2 === 0 && name === 'hidden'))
+    return '';
+  return [...(node.shadowRoots ?? []), ...(node.children ?? [])]
+    .map((child) => textOf(child, visibleOnly))
+    .join(' ');
 }
 
 function linksOf(node: DomNode): { href: string; text: string }[] {
@@ -51,6 +58,7 @@ export async function readWarning(page: Page): Promise<WarningView | null> {
           action: attribute(node, 'data-action') ?? '',
           parent,
           text: textOf(node).replace(/\s+/g, ' ').trim(),
+          visibleText: textOf(node, true).replace(/\s+/g, ' ').trim(),
           links: linksOf(node),
         };
       }
@@ -72,4 +80,37 @@ export async function waitForWarning(page: Page, timeoutMs = 10_000): Promise<Wa
   const view = await readWarning(page);
   if (!view) throw new Error('warning vanished');
   return view;
+}
+
+/** Clicks a button or link inside the warning's closed shadow root, found by its text (via CDP). */
+export async function clickInWarning(page: Page, label: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: DomNode & { nodeId: number };
+    };
+    const find = (node: DomNode & { nodeId?: number }): number | undefined => {
+      if (
+        (node.nodeName === 'BUTTON' || node.nodeName === 'A') &&
+        (textOf(node).trim() === label || attribute(node, 'aria-label') === label)
+      )
+        return node.nodeId;
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+        const found = find(child);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    };
+    const nodeId = find(root);
+    if (nodeId === undefined) throw new Error(`no "${label}" in the warning`);
+    const { object } = (await cdp.send('DOM.resolveNode', { nodeId })) as {
+      object: { objectId: string };
+    };
+    await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: 'function () { this.click(); }',
+    });
+  } finally {
+    await cdp.detach();
+  }
 }

@@ -1,0 +1,51 @@
+/**
+ * Managed storage → parse → last-known-good → snapshot for the content script, network rules and
+ * content-script registrations. Calls are queued so two never interleave.
+ */
+import { browser } from 'wxt/browser';
+import { readSnapshot, SNAPSHOT_KEY, toSnapshot, type PolicySnapshot } from '../messaging/snapshot';
+import { resolvePolicy } from '../policy/effective';
+import { syncCustomAppScripts } from '../platform/custom-app-scripts';
+import { loadLastKnownGood, saveLastKnownGood } from '../platform/database';
+import { loadStrings } from '../platform/locales';
+import { readManagedPolicy } from '../platform/managed-policy';
+import { syncBlockRules } from '../platform/network-rules';
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Reads, validates and applies the policy; resolves to the stored snapshot. */
+export function applyPolicy(): Promise<PolicySnapshot> {
+  const run = queue
+    .catch(() => undefined)
+    .then(async () => {
+      const [managed, lastKnownGood] = await Promise.all([
+        readManagedPolicy(),
+        loadLastKnownGood(),
+      ]);
+      const { effective, save } = resolvePolicy(managed, lastKnownGood, Date.now());
+      if (save) await saveLastKnownGood(save);
+      const snapshot = toSnapshot(
+        effective,
+        Date.now(),
+        await loadStrings(effective.policy.locale),
+      );
+      await browser.storage.local.set({ [SNAPSHOT_KEY]: snapshot });
+      await Promise.all([
+        syncBlockRules(effective.compiled).catch((error: unknown) =>
+          console.error('Signpost: network rules', error),
+        ),
+        syncCustomAppScripts(effective.compiled).catch((error: unknown) =>
+          console.error('Signpost: content scripts', error),
+        ),
+      ]);
+      return snapshot;
+    });
+  queue = run;
+  return run;
+}
+
+/** The stored snapshot, applying the policy first if there is none yet. */
+export async function currentSnapshot(): Promise<PolicySnapshot> {
+  const items = await browser.storage.local.get(SNAPSHOT_KEY);
+  return readSnapshot(items[SNAPSHOT_KEY]) ?? applyPolicy();
+}

@@ -1,0 +1,143 @@
+/** The worker's answers to the message contract. Every request arrives already validated. */
+import { browser } from 'wxt/browser';
+import { ACKNOWLEDGED_KEY, readAcknowledgements } from '../messaging/snapshot';
+import type { PageState, TabState } from '../messaging/responses';
+import type { Handlers, Sender } from '../messaging/router';
+import { createMatcher, decide, decisionFor } from '../policy/decide';
+import type { EventRecord } from '../platform/database';
+import { showTabState } from '../platform/badge';
+import { appendEvent } from '../platform/event-log';
+import { extensionPageInTab } from '../platform/tab-contexts';
+import { allowInTab, isAllowedInTab } from '../platform/tab-allowances';
+import { parseBlockedPageUrl } from '../ui/blocked-url';
+import { createTranslate } from '../ui/i18n';
+import { currentSnapshot } from './apply-policy';
+
+const DAY = 86_400_000;
+const MIN_REASON = 5;
+
+async function record(
+  appId: string,
+  outcome: EventRecord['outcome'],
+  reason?: string,
+): Promise<boolean> {
+  const { compiled } = await currentSnapshot();
+  const action = compiled.apps.find((app) => app.id === appId)?.action ?? 'allow';
+  return appendEvent(
+    { time: Date.now(), appId, action, outcome, ...(reason ? { reason } : {}) },
+    compiled.eventLogRetentionDays,
+  );
+}
+
+function tabOf(sender: Sender): number {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) throw new Error('only a tab can send this');
+  return tabId;
+}
+
+/** What a tab shows: asks its content script, else looks for the block page in it. */
+async function tabState(tabId: number): Promise<TabState> {
+  const { compiled } = await currentSnapshot();
+  try {
+    const page: PageState | undefined = await browser.tabs.sendMessage(tabId, {
+      signpost: 1,
+      name: 'getPageState',
+    });
+    if (page?.appId) {
+      const app = compiled.apps.find((a) => a.id === page.appId);
+      if (page.isProceeded) return { state: 'proceeded', appId: page.appId };
+      if (page.action === 'warn')
+        return { state: 'warned', appId: page.appId, isAcknowledged: page.isAcknowledged };
+      if (page.action === 'allow')
+        return { state: app?.reason === 'approved' ? 'approved' : 'allowed', appId: page.appId };
+    }
+    if (page) return { state: 'none' };
+  } catch {
+    // No content script in that tab: not an app page, or Signpost's own block page.
+  }
+  const url = await extensionPageInTab(tabId);
+  if (url?.startsWith(browser.runtime.getURL('/blocked.html'))) {
+    const { appId } = parseBlockedPageUrl(url);
+    if (appId) return { state: 'blocked', appId };
+  }
+  return { state: 'none' };
+}
+
+export const handlers: Handlers = {
+  async getDecision({ url, appId }) {
+    const { compiled } = await currentSnapshot();
+    let decision = decide(createMatcher(compiled.apps), url ?? '');
+    const named = compiled.apps.find((app) => app.id === appId);
+    if (decision.appId === null && named) decision = decisionFor(named);
+    return { decision, organization: compiled.organization, locale: compiled.locale };
+  },
+  async acknowledgeWarning({ appId }) {
+    const { compiled } = await currentSnapshot();
+    const app = compiled.apps.find((a) => a.id === appId);
+    if (app?.action !== 'warn') throw new Error('this app is not warned about');
+    const until = Date.now() + app.warnings.acknowledgeForDays * DAY;
+    const items = await browser.storage.local.get(ACKNOWLEDGED_KEY);
+    await browser.storage.local.set({
+      [ACKNOWLEDGED_KEY]: { ...readAcknowledgements(items[ACKNOWLEDGED_KEY]), [appId]: until },
+    });
+    await record(appId, 'acknowledged');
+    return { until };
+  },
+  async recordAlternativeUse({ appId }) {
+    return { recorded: await record(appId, 'used-alternative') };
+  },
+  async reportPageState({ appId, action, isAcknowledged }, sender) {
+    const tabId = tabOf(sender);
+    const snapshot = await currentSnapshot();
+    const t = createTranslate(snapshot.messages);
+    const app = snapshot.compiled.apps.find((a) => a.id === appId);
+    let state: TabState = { state: 'none' };
+    if (app && action === 'warn') state = { state: 'warned', appId: app.id, isAcknowledged };
+    if (app && action === 'block')
+      state = {
+        state: (await isAllowedInTab(tabId, app.id)) ? 'proceeded' : 'blocked',
+        appId: app.id,
+      };
+    if (app && action === 'allow')
+      state = { state: app.reason === 'approved' ? 'approved' : 'allowed', appId: app.id };
+    await showTabState(tabId, state, (name) => t(name, [app?.name ?? '']));
+    if (app && (action === 'warn' || action === 'block') && !isAcknowledged)
+      await record(app.id, action === 'warn' ? 'warned' : 'blocked');
+    return { recorded: true };
+  },
+  async checkBlock({ url }, sender) {
+    const { compiled } = await currentSnapshot();
+    const decision = decide(createMatcher(compiled.apps), url);
+    if (decision.action !== 'block' || !decision.appId) return { isBlocked: false };
+    return { isBlocked: !(await isAllowedInTab(tabOf(sender), decision.appId)) };
+  },
+  async proceedToApp({ appId, url, reason }, sender) {
+    const tabId = tabOf(sender);
+    const { compiled } = await currentSnapshot();
+    const decision = decide(createMatcher(compiled.apps), url);
+    const app = decision.app;
+    // Only to the blocked app itself: never an open redirect.
+    if (!app || app.id !== appId || decision.action !== 'block')
+      throw new Error('the address does not belong to this blocked app');
+    if (!app.warnings.allowProceed)
+      throw new Error('your organisation does not allow continuing to this app');
+    const given = reason?.trim() ?? '';
+    if (app.warnings.requireReason && given.length < MIN_REASON)
+      throw new Error('a reason is required');
+    await allowInTab(tabId, app);
+    await record(app.id, 'proceeded', given || undefined);
+    return { url: new URL(url).href };
+  },
+  getTabState: ({ tabId }) => tabState(tabId),
+  async getPolicyStatus() {
+    const snapshot = await currentSnapshot();
+    return {
+      source: snapshot.source,
+      issues: snapshot.issues,
+      organization: snapshot.compiled.organization,
+      ...(snapshot.receivedAt === undefined ? {} : { receivedAt: snapshot.receivedAt }),
+      ...(snapshot.hash === undefined ? {} : { hash: snapshot.hash }),
+      ...(snapshot.fallbackReason === undefined ? {} : { fallbackReason: snapshot.fallbackReason }),
+    };
+  },
+};

@@ -1,0 +1,38 @@
+/**
+ * The local event log in IndexedDB: `{time, appId, action, outcome, reason?}` only — no URLs, no
+ * page content, no identity. Bounded by the policy's retention and a hard cap; a failing database
+ * never stops a warning.
+ */
+import { database, type EventRecord } from './database';
+
+/** Oldest entries beyond this are dropped first. */
+export const MAX_EVENTS = 5000;
+const DAY = 86_400_000;
+
+/** Appends an event and prunes old ones; with `retentionDays` 0 nothing is kept. Never throws. */
+export async function appendEvent(event: EventRecord, retentionDays: number): Promise<boolean> {
+  if (retentionDays <= 0) return false;
+  try {
+    const db = await database();
+    const tx = db.transaction('events', 'readwrite');
+    await tx.store.add(event);
+    const cutoff = event.time - retentionDays * DAY;
+    let cursor = await tx.store.index('time').openCursor(IDBKeyRange.upperBound(cutoff, true));
+    while (cursor) {
+      await cursor.delete();
+      cursor = await cursor.continue();
+    }
+    let excess = (await tx.store.count()) - MAX_EVENTS;
+    let oldest = excess > 0 ? await tx.store.openCursor() : null;
+    while (oldest && excess > 0) {
+      await oldest.delete();
+      excess--;
+      oldest = await oldest.continue();
+    }
+    await tx.done;
+    return true;
+  } catch (error) {
+    console.warn('Signpost: event log unavailable', error);
+    return false;
+  }
+}
