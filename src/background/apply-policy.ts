@@ -3,9 +3,18 @@
  * content-script registrations. Calls are queued so two never interleave.
  */
 import { browser } from 'wxt/browser';
-import { readSnapshot, SNAPSHOT_KEY, toSnapshot, type PolicySnapshot } from '../messaging/snapshot';
+import {
+  ACKNOWLEDGED_KEY,
+  isAcknowledged,
+  readAcknowledgements,
+  readSnapshot,
+  SNAPSHOT_KEY,
+  toSnapshot,
+  type PolicySnapshot,
+} from '../messaging/snapshot';
+import type { CompiledPolicy } from '../policy/compile';
 import { resolvePolicy } from '../policy/effective';
-import { syncCustomAppScripts } from '../platform/custom-app-scripts';
+import { syncCustomAppScripts, syncEarlyWarnings } from '../platform/custom-app-scripts';
 import { loadLastKnownGood, saveLastKnownGood } from '../platform/database';
 import { loadStrings } from '../platform/locales';
 import { readManagedPolicy } from '../platform/managed-policy';
@@ -37,6 +46,8 @@ export function applyPolicy(): Promise<PolicySnapshot> {
         syncCustomAppScripts(effective.compiled).catch((error: unknown) =>
           console.error('Signpost: content scripts', error),
         ),
+
+        syncEarly(effective.compiled),
       ]);
       return snapshot;
     });
@@ -48,4 +59,22 @@ export function applyPolicy(): Promise<PolicySnapshot> {
 export async function currentSnapshot(): Promise<PolicySnapshot> {
   const items = await browser.storage.local.get(SNAPSHOT_KEY);
   return readSnapshot(items[SNAPSHOT_KEY]) ?? applyPolicy();
+}
+
+/**
+ * Registers the early-warning script on the pages whose warning is due now (not acknowledged).
+ * Called on every policy change, acknowledgement and page report, so an expired acknowledgement
+ * is picked up on the next page the employee opens. Never throws.
+ */
+export async function syncEarly(compiled?: CompiledPolicy): Promise<void> {
+  try {
+    const policy = compiled ?? (await currentSnapshot()).compiled;
+    const acknowledged = readAcknowledgements(
+      (await browser.storage.local.get(ACKNOWLEDGED_KEY))[ACKNOWLEDGED_KEY],
+    );
+    const now = Date.now();
+    await syncEarlyWarnings(policy, (appId) => isAcknowledged(acknowledged, appId, now));
+  } catch (error) {
+    console.error('Signpost: early warnings', error);
+  }
 }

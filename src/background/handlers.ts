@@ -11,7 +11,7 @@ import { extensionPageInTab } from '../platform/tab-contexts';
 import { allowInTab, isAllowedInTab } from '../platform/tab-allowances';
 import { parseBlockedPageUrl } from '../ui/blocked-url';
 import { createTranslate } from '../ui/i18n';
-import { currentSnapshot } from './apply-policy';
+import { currentSnapshot, syncEarly } from './apply-policy';
 
 const DAY = 86_400_000;
 const MIN_REASON = 5;
@@ -80,7 +80,7 @@ export const handlers: Handlers = {
     await browser.storage.local.set({
       [ACKNOWLEDGED_KEY]: { ...readAcknowledgements(items[ACKNOWLEDGED_KEY]), [appId]: until },
     });
-    await record(appId, 'acknowledged');
+    await Promise.all([record(appId, 'acknowledged'), syncEarly(compiled)]);
     return { until };
   },
   async recordAlternativeUse({ appId }) {
@@ -100,7 +100,10 @@ export const handlers: Handlers = {
       };
     if (app && action === 'allow')
       state = { state: app.reason === 'approved' ? 'approved' : 'allowed', appId: app.id };
-    await showTabState(tabId, state, (name) => t(name, [app?.name ?? '']));
+    await Promise.all([
+      showTabState(tabId, state, (name) => t(name, [app?.name ?? ''])),
+      syncEarly(snapshot.compiled),
+    ]);
     if (app && (action === 'warn' || action === 'block') && !isAcknowledged)
       await record(app.id, action === 'warn' ? 'warned' : 'blocked');
     return { recorded: true };

@@ -7,6 +7,7 @@
  * `match` uses the policy contract's pattern format: `host` (that host and its subdomains) or
  * `host/path` (path prefix) for multi-purpose sites.
  */
+import { CATALOGUE_MATCH } from './match-patterns';
 import type { CatalogueApp } from './types';
 
 /** Catalogue version: the date the research notes were compiled. */
@@ -20,7 +21,7 @@ export const CATALOGUE = [
     category: 'messaging',
     provider:
       "WhatsApp LLC (Meta Platforms, Inc.); EU/EEA 'European Region' service provider and controller: WhatsApp Ireland Limited",
-    match: ['web.whatsapp.com'],
+    match: CATALOGUE_MATCH.whatsapp,
     risks: {
       'contact-upload': true,
       metadata: true,
@@ -67,7 +68,7 @@ export const CATALOGUE = [
     category: 'messaging',
     provider:
       'Telegram Messenger Inc. (controller, outside EEA); group companies Telegram Group Inc (BVI), Telegraph Inc. (BVI), Telegram FZ-LLC (Dubai); EEA representative EDPO (Brussels)',
-    match: ['web.telegram.org', 'webk.telegram.org'],
+    match: CATALOGUE_MATCH.telegram,
     risks: {
       'contact-upload': true,
       metadata: true,
@@ -112,7 +113,7 @@ export const CATALOGUE = [
     category: 'messaging',
     provider:
       'Meta Platforms, Inc. (US); EU entity Meta Platforms Ireland Limited named in Meta help pages',
-    match: ['messenger.com', 'facebook.com/messages'],
+    match: CATALOGUE_MATCH.messenger,
     risks: {
       'contact-upload': true,
       metadata: true,
@@ -153,7 +154,7 @@ export const CATALOGUE = [
     name: 'Instagram Direct',
     category: 'messaging',
     provider: 'Meta Platforms, Inc. (US)',
-    match: ['instagram.com/direct'],
+    match: CATALOGUE_MATCH.instagram,
     risks: {
       'contact-upload': true,
       metadata: true,
@@ -183,12 +184,7 @@ export const CATALOGUE = [
     name: 'Discord',
     category: 'messaging',
     provider: 'Discord Inc. (US); EEA controller Discord Netherlands BV (per policy summary)',
-    match: [
-      'discord.com/app',
-      'discord.com/channels',
-      'discordapp.com/app',
-      'discordapp.com/channels',
-    ],
+    match: CATALOGUE_MATCH.discord,
     risks: {
       'contact-upload': 'unknown',
       metadata: true,
@@ -219,14 +215,7 @@ export const CATALOGUE = [
     category: 'messaging',
     provider:
       'Tencent; WeChat International Pte. Ltd. (Singapore) / Tencent International Service Europe B.V. (NL) named as controllers for WeChat Help Center',
-    match: [
-      'web.wechat.com',
-      'web2.wechat.com',
-      'wx.qq.com',
-      'wx2.qq.com',
-      'wx8.qq.com',
-      'login.weixin.qq.com',
-    ],
+    match: CATALOGUE_MATCH.wechat,
     risks: {
       'contact-upload': true,
       metadata: true,
@@ -265,7 +254,7 @@ export const CATALOGUE = [
     name: 'Snapchat for Web',
     category: 'messaging',
     provider: 'Snap Inc. (US; office in Venice Beach per Snap Privacy Center)',
-    match: ['web.snapchat.com', 'snapchat.com/web'],
+    match: CATALOGUE_MATCH.snapchat,
     risks: {
       'contact-upload': 'unknown',
       metadata: 'unknown',
@@ -295,7 +284,7 @@ export const CATALOGUE = [
     name: 'Google Messages for web',
     category: 'messaging',
     provider: 'Google LLC (US); RCS servers hosted by Google (Jibe) or carriers',
-    match: ['messages.google.com/web'],
+    match: CATALOGUE_MATCH['google-messages'],
     risks: {
       'contact-upload': 'unknown',
       metadata: true,
@@ -325,7 +314,7 @@ export const CATALOGUE = [
     name: 'Threema Web',
     category: 'messaging',
     provider: 'Threema GmbH, Switzerland',
-    match: ['web.threema.ch'],
+    match: CATALOGUE_MATCH.threema,
     risks: {
       'contact-upload': 'partial',
       metadata: 'partial',
@@ -367,7 +356,7 @@ export const CATALOGUE = [
     category: 'messaging',
     provider:
       'Wire Swiss GmbH (operations in Berlin; holding moved to US in 2019 and back to Germany in 2020 per secondary sources)',
-    match: ['app.wire.com'],
+    match: CATALOGUE_MATCH.wire,
     risks: {
       'contact-upload': 'partial',
       metadata: 'partial',
@@ -398,7 +387,7 @@ export const CATALOGUE = [
     category: 'messaging',
     provider:
       'Element (New Vector Ltd., UK / New Vector SARL, France); default homeserver matrix.org run by The Matrix.org Foundation C.I.C. (UK)',
-    match: ['app.element.io'],
+    match: CATALOGUE_MATCH.element,
     risks: {
       'contact-upload': 'partial',
       metadata: true,
@@ -428,7 +417,7 @@ export const CATALOGUE = [
     name: 'Microsoft Teams',
     category: 'collaboration',
     provider: 'Microsoft Corporation (US)',
-    match: ['teams.microsoft.com', 'teams.cloud.microsoft', 'teams.live.com'],
+    match: CATALOGUE_MATCH.teams,
     risks: {
       'contact-upload': 'unknown',
       metadata: 'unknown',
@@ -458,7 +447,7 @@ export const CATALOGUE = [
     name: 'Slack',
     category: 'collaboration',
     provider: 'Slack Technologies (Salesforce), US',
-    match: ['slack.com'],
+    match: CATALOGUE_MATCH.slack,
     risks: {
       'contact-upload': 'unknown',
       metadata: true,
@@ -488,7 +477,7 @@ export const CATALOGUE = [
     name: 'Zivver',
     category: 'collaboration',
     provider: 'Zivver B.V. (Amsterdam, KvK 62937057); parent Kiteworks (US) per 2025 reporting',
-    match: ['app.zivver.com'],
+    match: CATALOGUE_MATCH.zivver,
     risks: {
       'contact-upload': 'unknown',
       metadata: 'unknown',
@@ -518,7 +507,7 @@ export const CATALOGUE = [
     name: 'X (Twitter) messages',
     category: 'messaging',
     provider: 'X Corp.',
-    match: ['x.com/messages', 'x.com/i/chat', 'twitter.com/messages', 'twitter.com/i/chat'],
+    match: CATALOGUE_MATCH.x,
     risks: {
       'contact-upload': 'unknown',
       metadata: true,
@@ -549,7 +538,7 @@ export const CATALOGUE = [
     category: 'messaging',
     provider:
       "LinkedIn Ireland Unlimited Company (controller, EU/EEA 'Designated Countries'); LinkedIn Corporation, Sunnyvale CA (UK users)",
-    match: ['linkedin.com/messaging'],
+    match: CATALOGUE_MATCH.linkedin,
     risks: {
       'contact-upload': true,
       metadata: true,
@@ -580,17 +569,7 @@ export const CATALOGUE = [
     category: 'authenticator',
     provider:
       'Various website operators (TOTP Generator (Dan Hersam); 2fa.live; totp.app (Online one-time password generator); GAuth web authenticator; totp.io; Other web TOTP generators seen)',
-    match: [
-      'totp.danhersam.com',
-      '2fa.live',
-      'totp.app',
-      'gauth.apps.gbraad.nl',
-      'totp.io',
-      'piellardj.github.io/totp-generator',
-      'danpub1.github.io/totp',
-      'tools-box.net/en/2fa-authenticator',
-      '2fa.fakebook.pro',
-    ],
+    match: CATALOGUE_MATCH['totp-generators'],
     risks: {
       'contact-upload': null,
       metadata: 'unknown',

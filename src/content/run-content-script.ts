@@ -17,6 +17,7 @@ import { createMatcher, decide, type Decision, type Matcher } from '../policy/de
 import type { NativeApi } from '../platform/native-api';
 import { createTranslate } from '../ui/i18n';
 import { createWarning } from '../ui/warning-banner';
+import { earlyState } from './early-warning';
 import { guardElement } from './guard';
 
 type State = { snapshot: PolicySnapshot; matcher: Matcher; acknowledged: Acknowledgements };
@@ -38,18 +39,29 @@ export function runContentScript(api: NativeApi): void {
     api.runtime.sendMessage({ signpost: 1, name, request }).catch(() => undefined);
   const guard = guardElement(() => shown?.element ?? null);
 
-  const remove = () => {
+  const early = earlyState();
+  const removeShown = () => {
     shown?.element.remove();
     shown = null;
+  };
+  const remove = () => {
+    removeShown();
+    early.isMainShowing = false;
+    early.element?.remove();
+    early.element = undefined;
   };
 
   const show = (decision: Decision, snapshot: PolicySnapshot) => {
     const appId = decision.appId ?? '';
     if (shown?.appId === appId) return;
-    remove();
+    removeShown();
     const fallback = (name: string, substitutions?: readonly string[]) =>
       api.i18n.getMessage(name, substitutions ? [...substitutions] : undefined);
     const t = createTranslate(snapshot.messages, fallback);
+    // Adopt the element the early script placed (data-app is set again for custom apps).
+    const placed = early.element?.isConnected ? early.element : undefined;
+    early.element = undefined;
+    early.isMainShowing = true;
     const element = createWarning(
       { decision, policy: snapshot.compiled, t, language: snapshot.language },
       {
@@ -60,9 +72,10 @@ export function runContentScript(api: NativeApi): void {
         },
         onUseAlternative: () => void send('recordAlternativeUse', { appId }),
       },
+      placed,
     );
     shown = { element, appId };
-    document.documentElement.append(element);
+    if (!element.isConnected) document.documentElement.append(element);
     guard.watch();
   };
 

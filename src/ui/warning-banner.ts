@@ -12,9 +12,9 @@ import type { Translate } from './i18n';
 import { renderRiskList } from './risk-list';
 import { pickLocalized, whyLine } from './text';
 import { BANNER_CSS } from './warning-banner-css';
+import { WARNING_TAG } from './warning-tag';
 
-/** The element name: a stable hook for tests and helpdesk. */
-export const WARNING_TAG = 'signpost-warning';
+export { WARNING_TAG } from './warning-tag';
 
 export type WarningCallbacks = { onAcknowledge(): void; onUseAlternative(): void };
 export type WarningInput = {
@@ -30,14 +30,18 @@ function acknowledgeHint(days: number, appName: string, t: Translate): string {
   return t('acknowledgeHintDays', [String(days), appName]);
 }
 
-/** Builds the warning element for a `warn` decision. Not yet attached. */
+/**
+ * Builds the warning for a `warn` decision: into `host` when the early script already placed the
+ * element (it has no shadow root yet), else into a new element that is not yet attached.
+ */
 export function createWarning(
   { decision, policy, t, language }: WarningInput,
   callbacks: WarningCallbacks,
+  early?: HTMLElement,
 ): HTMLElement {
   const app = decision.app;
   const appName = app?.name ?? t('unknownApp');
-  const host = document.createElement(WARNING_TAG);
+  const host = early ?? document.createElement(WARNING_TAG);
   host.dataset.app = decision.appId ?? '';
   host.dataset.action = 'warn';
   const root = host.attachShadow({ mode: 'closed' });

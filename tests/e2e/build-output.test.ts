@@ -50,6 +50,8 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('%s build', (target) => {
     expect(statSync(join(output, target, 'signpost-content.js')).size).toBeLessThanOrEqual(
       15 * 1024,
     );
+    // The early-warning script is registered at runtime only, on pages whose warning is due.
+    expect(statSync(join(output, target, 'signpost-early.js')).size).toBeLessThanOrEqual(4 * 1024);
   });
 });
 

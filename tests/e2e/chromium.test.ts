@@ -12,7 +12,6 @@ import {
   reloadPolicies,
   settleContentScript,
   startFakeApps,
-  stopExtensionWorker,
   waitForPolicy,
   waitForWarning,
   writeManagedPolicy,
@@ -242,16 +241,5 @@ describe('Signpost in Chromium', () => {
       session = undefined;
       rmSync(profile, { recursive: true, force: true });
     }
-  });
-
-  it('keeps warning after the service worker was stopped', async () => {
-    const s = await start({ organization: { name: 'Acme' } }, 'managed');
-    const page = await s.context.newPage();
-    await page.goto('https://example.test/');
-    const worker = await stopExtensionWorker(page, s.id);
-    expect(worker.runningStatus()).toBe('stopped');
-    await page.goto('https://web.whatsapp.com/');
-    expect((await waitForWarning(page)).text).toContain('Acme has not approved WhatsApp Web');
-    // The content script decides from stored state; it does not need the stopped worker for that.
   });
 });
