@@ -27,6 +27,7 @@ export default defineConfig({
     permissions: ['storage', 'scripting', 'declarativeNetRequestWithHostAccess'],
     host_permissions: ['http://*/*', 'https://*/*'],
     storage: { managed_schema: 'managed_schema.json' },
+    options_ui: { page: 'status.html', open_in_tab: true },
     web_accessible_resources: [
       { resources: ['blocked.html'], matches: ['http://*/*', 'https://*/*'] },
     ],

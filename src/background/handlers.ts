@@ -6,7 +6,8 @@ import type { Handlers, Sender } from '../messaging/router';
 import { createMatcher, decide, decisionFor } from '../policy/decide';
 import type { EventRecord } from '../platform/database';
 import { showTabState } from '../platform/badge';
-import { appendEvent } from '../platform/event-log';
+import { appendEvent, readEvents } from '../platform/event-log';
+import { describeBrowser } from '../status/diagnostics';
 import { extensionPageInTab } from '../platform/tab-contexts';
 import { allowInTab, isAllowedInTab } from '../platform/tab-allowances';
 import { parseBlockedPageUrl } from '../ui/blocked-url';
@@ -132,6 +133,18 @@ export const handlers: Handlers = {
     return { url: new URL(url).href };
   },
   getTabState: ({ tabId }) => tabState(tabId),
+  async getStatus() {
+    const self = await browser.management.getSelf().catch(() => undefined);
+    return {
+      installation: {
+        version: browser.runtime.getManifest().version,
+        extensionId: browser.runtime.id,
+        installType: self?.installType ?? 'unknown',
+        browser: describeBrowser(navigator.userAgent),
+      },
+      eventLog: await readEvents(),
+    };
+  },
   async getPolicyStatus() {
     const snapshot = await currentSnapshot();
     return {

@@ -41,6 +41,8 @@ export const protocol = {
   },
   /** The state of a tab for the popup (which has no tab of its own). */
   getTabState: { from: 'extension-page', request: z.strictObject({ tabId: z.int().min(0) }) },
+  /** Installation facts and the event log, for the status page. */
+  getStatus: { from: 'extension-page', request: z.strictObject({}) },
   /** The policy in force and its problems (status page, block page). */
   getPolicyStatus: { from: 'extension-page', request: z.strictObject({}) },
 } as const;

@@ -4,6 +4,8 @@ import type { CompiledPolicy } from '../policy/compile';
 import type { Decision } from '../policy/decide';
 import type { PolicySource } from '../policy/effective';
 import type { PolicyIssue } from '../policy/issues';
+import type { Installation } from '../status/diagnostics';
+import type { EventRecord } from '../status/event-record';
 
 /** What a tab shows, as the popup and the badge describe it. */
 export type TabState =
@@ -34,6 +36,10 @@ export type Responses = {
   checkBlock: { isBlocked: boolean };
   proceedToApp: { url: string };
   getTabState: TabState;
+  getStatus: {
+    installation: Installation;
+    eventLog: { available: boolean; events: EventRecord[] };
+  };
   getPolicyStatus: {
     source: PolicySource;
     receivedAt?: number;

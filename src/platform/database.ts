@@ -5,6 +5,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { PolicySchema } from '../policy/schema';
 import type { StoredPolicy } from '../policy/effective';
+import type { EventRecord } from '../status/event-record';
 
 const DB_NAME = 'signpost';
 const DB_VERSION = 1;
@@ -16,14 +17,7 @@ export interface SignpostDb extends DBSchema {
   events: { key: number; value: EventRecord; indexes: { time: number } };
 }
 
-/** One entry of the local event log. */
-export type EventRecord = {
-  time: number;
-  appId: string;
-  action: 'allow' | 'warn' | 'block';
-  outcome: 'warned' | 'blocked' | 'acknowledged' | 'used-alternative' | 'proceeded';
-  reason?: string;
-};
+export type { EventRecord } from '../status/event-record';
 
 let opening: Promise<IDBPDatabase<SignpostDb>> | undefined;
 

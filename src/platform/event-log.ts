@@ -36,3 +36,22 @@ export async function appendEvent(event: EventRecord, retentionDays: number): Pr
     return false;
   }
 }
+
+/** The newest events first, or `available: false` when IndexedDB cannot be used. Never throws. */
+export async function readEvents(
+  limit = 500,
+): Promise<{ available: boolean; events: EventRecord[] }> {
+  try {
+    const db = await database();
+    const events: EventRecord[] = [];
+    let cursor = await db.transaction('events').store.index('time').openCursor(null, 'prev');
+    while (cursor && events.length < limit) {
+      events.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return { available: true, events };
+  } catch (error) {
+    console.warn('Signpost: event log unavailable', error);
+    return { available: false, events: [] };
+  }
+}

@@ -45,6 +45,7 @@ export type CompiledPolicy = {
   locale: Policy['locale'];
   requirements: MeasureId[];
   eventLogRetentionDays: number;
+  reporting: Policy['reporting'];
   alternatives: ResolvedAlternative[];
   apps: CompiledApp[];
 };
@@ -147,6 +148,7 @@ export function compilePolicy(
     locale: policy.locale,
     requirements: policy.requirements,
     eventLogRetentionDays: policy.eventLog.retentionDays,
+    reporting: policy.reporting,
     alternatives: alternatives.map((a) => a.resolved),
     apps,
   };

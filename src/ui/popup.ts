@@ -70,4 +70,17 @@ export function renderPopup(
     h('h2', { text: t('helpdeskHeading'), parent: main });
     renderContacts(main, policy.organization, t);
   }
+  const links = h('p', { className: 'page-links', parent: main });
+  const status = h('a', {
+    text: t('statusLink'),
+    parent: links,
+    attrs: { href: '/status.html', target: '_blank' },
+  });
+  status.rel = 'noopener';
+  h('span', { text: ' · ', parent: links, attrs: { 'aria-hidden': 'true' } });
+  h('a', {
+    text: t('privacyLink'),
+    parent: links,
+    attrs: { href: '/privacy.html', target: '_blank' },
+  }).rel = 'noopener';
 }

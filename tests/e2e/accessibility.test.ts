@@ -1,5 +1,6 @@
 /**
- * axe-core on everything an employee sees (banner, block page, popup), in English and Dutch, with
+ * axe-core on everything an employee or helpdesk sees (banner, block page, popup, status and privacy
+ * pages), in English and Dutch, with
  * the screenshots the README shows. 0 serious or critical findings.
  */
 import { mkdirSync } from 'node:fs';
@@ -83,6 +84,15 @@ describe.each(['en', 'nl'])('in %s', (language) => {
     expect(await popup.getAttribute('.state', 'data-state')).toBe('warned');
     expect(await seriousViolations(popup)).toEqual([]);
     await shot(popup, `popup-${language}`);
+
+    for (const name of ['status', 'privacy']) {
+      const helpdesk = await s.context.newPage();
+      await helpdesk.setViewportSize({ width: 1100, height: 1400 });
+      await helpdesk.goto(`chrome-extension://${s.id}/${name}.html`);
+      await helpdesk.waitForSelector('h1');
+      expect(await seriousViolations(helpdesk)).toEqual([]);
+      await shot(helpdesk, `${name}-${language}`);
+    }
   });
 });
 

@@ -46,11 +46,11 @@ export function useBrowserSuite() {
   return {
     requestsTo: (host: string): { host: string; url: string }[] =>
       (apps?.requests ?? []).filter((r) => r.host === host),
-    start: async (policy: unknown, locale?: string): Promise<Session> => {
+    start: async (policy: unknown, locale?: string, source = 'managed'): Promise<Session> => {
       if (!apps) throw new Error('suite not started');
       writeManagedPolicy(policy);
       session = await launchBrowser(apps, locale ? { locale } : {});
-      await waitForPolicy(session, (s) => s.source === 'managed');
+      await waitForPolicy(session, (s) => s.source === source);
       return session;
     },
   };

@@ -1,0 +1,62 @@
+/**
+ * The privacy page, for employees: what Signpost never does, what it keeps and for how long, what
+ * is sent where (read from the policy in force), and each permission with its purpose.
+ */
+import { h } from './dom';
+import type { PageContext } from './page-context';
+
+/** Fills `main` with the privacy page; `permissions` are the manifest's API permissions. */
+export function renderPrivacyPage(
+  main: HTMLElement,
+  { snapshot, t }: PageContext,
+  permissions: readonly string[],
+): void {
+  main.replaceChildren();
+  h('h1', { text: t('privacyTitle'), parent: main });
+  h('p', { className: 'lead', text: t('privacyIntro'), parent: main });
+  const section = (title: string, lines: string[], id: string) => {
+    h('h2', { text: title, parent: main });
+    const list = h('ul', { parent: main, attrs: { id } });
+    for (const line of lines) h('li', { text: line, parent: list });
+  };
+  section(
+    t('privacyNeverHeading'),
+    [t('privacyNeverMessages'), t('privacyNeverOtherSites'), t('privacyNeverIdentity')],
+    'never',
+  );
+  const retention = snapshot?.compiled.eventLogRetentionDays ?? 30;
+  section(
+    t('privacyStoredHeading'),
+    [
+      t('privacyStoredPolicy'),
+      t('privacyStoredAcknowledged'),
+      retention > 0 ? t('privacyStoredEvents', [String(retention)]) : t('privacyStoredNoEvents'),
+    ],
+    'stored',
+  );
+  const reporting = snapshot?.compiled.reporting;
+  let reportingHost: string | undefined;
+  try {
+    reportingHost = reporting?.url ? new URL(reporting.url).host : undefined;
+  } catch {
+    reportingHost = undefined;
+  }
+  section(
+    t('privacySentHeading'),
+    [
+      reportingHost
+        ? t('privacySentReporting', [String(reporting?.intervalMinutes ?? 60), reportingHost])
+        : t('privacySentNothing'),
+    ],
+    'sent',
+  );
+  h('h2', { text: t('privacyPermissionsHeading'), parent: main });
+  const list = h('dl', { className: 'facts', parent: main, attrs: { id: 'permissions' } });
+  for (const permission of [...permissions.filter((p) => !p.includes('://')), 'hosts']) {
+    h('dt', {
+      text: permission === 'hosts' ? 'http://*/*, https://*/*' : permission,
+      parent: list,
+    });
+    h('dd', { text: t(`permission_${permission}`), parent: list });
+  }
+}
