@@ -1,6 +1,9 @@
 /**
- * IndexedDB (through idb): the last-known-good policy and, from version 1 on, the event log store.
+ * IndexedDB (through idb): the last-known-good policy and the event log.
  * Records are re-checked when read back: a corrupt record is treated as absent, never trusted.
+ *
+ * Versions: 1 = stores `policy` and `events` (index `time`); 2 = index `appId` on `events`, for
+ * the status page's filter. Every upgrade step keeps existing records (tested).
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { PolicySchema } from '../policy/schema';
@@ -8,13 +11,13 @@ import type { StoredPolicy } from '../policy/effective';
 import type { EventRecord } from '../status/event-record';
 
 const DB_NAME = 'signpost';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 const LAST_KNOWN_GOOD = 'last-known-good';
 
 /** The database layout; bump DB_VERSION and add an upgrade step for every change. */
 export interface SignpostDb extends DBSchema {
   policy: { key: string; value: StoredPolicy };
-  events: { key: number; value: EventRecord; indexes: { time: number } };
+  events: { key: number; value: EventRecord; indexes: { time: number; appId: string } };
 }
 
 export type { EventRecord } from '../status/event-record';
@@ -24,17 +27,25 @@ let opening: Promise<IDBPDatabase<SignpostDb>> | undefined;
 /** The opened database (shared within the worker). */
 export function database(): Promise<IDBPDatabase<SignpostDb>> {
   opening ??= openDB<SignpostDb>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
         db.createObjectStore('policy');
         db.createObjectStore('events', { autoIncrement: true }).createIndex('time', 'time');
       }
+      if (oldVersion < 2) transaction.objectStore('events').createIndex('appId', 'appId');
     },
   }).catch((error: unknown) => {
     opening = undefined;
     throw error;
   });
   return opening;
+}
+
+/** Closes the shared connection (tests, and before deleting the database). */
+export async function closeDatabase(): Promise<void> {
+  const current = opening;
+  opening = undefined;
+  if (current) (await current.catch(() => undefined))?.close();
 }
 
 /** The last-known-good policy, or null when none is stored, it is unreadable or IndexedDB fails. */

@@ -10,7 +10,11 @@ export const MAX_EVENTS = 5000;
 const DAY = 86_400_000;
 
 /** Appends an event and prunes old ones; with `retentionDays` 0 nothing is kept. Never throws. */
-export async function appendEvent(event: EventRecord, retentionDays: number): Promise<boolean> {
+export async function appendEvent(
+  event: EventRecord,
+  retentionDays: number,
+  cap = MAX_EVENTS,
+): Promise<boolean> {
   if (retentionDays <= 0) return false;
   try {
     const db = await database();
@@ -22,7 +26,7 @@ export async function appendEvent(event: EventRecord, retentionDays: number): Pr
       await cursor.delete();
       cursor = await cursor.continue();
     }
-    let excess = (await tx.store.count()) - MAX_EVENTS;
+    let excess = (await tx.store.count()) - cap;
     let oldest = excess > 0 ? await tx.store.openCursor() : null;
     while (oldest && excess > 0) {
       await oldest.delete();
