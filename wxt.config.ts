@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { contentScriptMatches } from './src/catalogue';
+import { GECKO_ID } from './src/policy/extension-ids';
 import { toManagedSchema } from './src/policy/managed-schema';
 
 /**
@@ -8,9 +9,6 @@ import { toManagedSchema } from './src/policy/managed-schema';
  */
 const MANIFEST_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA+fW6qk29TLtGspL+52R8y6RvwYN97u99WIww0SaNGxihD6fL1sls6DL8vrb4aQVoeno6ANSd9X4qJToPx2C1n+kvhjddJtyTr7TUGE1hcl1F4Fijw13Jf4ohQ4dqFLVIWfiF5wmlvT+zf+a+1ebYMA3IY9Z6j/91lxphc75g8/q6mHoR2/kjhRdNaQR2LzoQgRh9j1/0/sAA5wFkl5To+WH65xB7ACbCAwJDuqrZLSOwl9smsZMz6xbvZvpcu+/wSY71nHG8q6S9XofaP36JuJ2kAJL83v5n3wv3BGZj8PF+1gaXAVBG5H+I55v2bQN7vky9jYS+vDRjPEPcakenxwIDAQAB';
-
-/** Firefox add-on id; admins write it in policies.json (`3rdparty.Extensions`). */
-export const GECKO_ID = 'signpost@signpost.extension';
 
 export default defineConfig({
   imports: false,

@@ -1,0 +1,109 @@
+/**
+ * The admin's command line: the same parse, validate and decide code as the extension — no second
+ * validator. `validate FILE [--json]` and `explain FILE URL…`.
+ * Exit codes: 0 valid, 1 issues (or a usage error), 2 unreadable.
+ */
+import { readFile } from 'node:fs/promises';
+import { compilePolicy } from '../policy/compile';
+import { createMatcher, decide } from '../policy/decide';
+import type { PolicyIssue } from '../policy/issues';
+import { unwrapPolicyFile } from '../policy/extension-ids';
+import { parsePolicy } from '../policy/parse';
+
+type Output = { write(text: string): unknown };
+type Io = { stdout: Output; stderr: Output };
+
+const USAGE = `Usage:
+  signpost-policy validate FILE [--json]   check a policy; exit 0 valid, 1 issues, 2 unreadable
+  signpost-policy explain FILE URL...      which app each URL is and what the employee gets
+`;
+
+/** Reads a policy file: the policy object itself, or a Chrome/Firefox policy file wrapping it. */
+export async function readPolicyFile(path: string): Promise<{ raw: unknown } | { error: string }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return {
+      error: `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  try {
+    return { raw: unwrapPolicyFile(JSON.parse(text) as unknown) };
+  } catch (error) {
+    return {
+      error: `${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+}
+
+function describeIssue(issue: PolicyIssue): string {
+  const parts = [`${issue.severity.padEnd(7)} ${issue.path}: ${issue.message}`];
+  if (issue.value !== undefined) parts.push(`  given: ${issue.value}`);
+  if (issue.effect) parts.push(`  result: ${issue.effect}`);
+  return parts.join('\n');
+}
+
+async function validate(args: string[], io: Io): Promise<number> {
+  const file = args.find((a) => !a.startsWith('--'));
+  if (!file) {
+    io.stderr.write(USAGE);
+    return 1;
+  }
+  const read = await readPolicyFile(file);
+  if ('error' in read) {
+    io.stderr.write(`${read.error}\n`);
+    return 2;
+  }
+  const { policy, issues } = parsePolicy(read.raw);
+  if (args.includes('--json')) {
+    io.stdout.write(`${JSON.stringify({ file, usable: policy !== null, issues }, null, 2)}\n`);
+  } else if (issues.length === 0) {
+    io.stdout.write(`${file}: valid\n`);
+  } else {
+    io.stdout.write(
+      `${file}: ${String(issues.length)} issue(s)${policy ? '' : ' — the document as a whole is unusable; the last valid policy would stay in force'}\n`,
+    );
+    for (const issue of issues) io.stdout.write(`${describeIssue(issue)}\n`);
+  }
+  return issues.length === 0 ? 0 : 1;
+}
+
+async function explain(args: string[], io: Io): Promise<number> {
+  const [file, ...urls] = args;
+  if (!file || urls.length === 0) {
+    io.stderr.write(USAGE);
+    return 1;
+  }
+  const read = await readPolicyFile(file);
+  if ('error' in read) {
+    io.stderr.write(`${read.error}\n`);
+    return 2;
+  }
+  const { policy } = parsePolicy(read.raw);
+  if (!policy) {
+    io.stderr.write(`${file} is unusable as a whole; run "signpost-policy validate ${file}"\n`);
+    return 1;
+  }
+  const matcher = createMatcher(compilePolicy(policy, { isBuiltInDefault: false }).apps);
+  for (const url of urls) {
+    const decision = decide(matcher, url);
+    const app = decision.app;
+    const why =
+      decision.reason === 'rule' ? `rules[${String(decision.ruleIndex)}]` : decision.reason;
+    const line = app
+      ? `${url}\n  app: ${app.id} (${app.name})\n  action: ${decision.action} (${why})\n  alternative: ${decision.alternative ? `${decision.alternative.name} <${decision.alternative.url}>` : 'none'}\n`
+      : `${url}\n  app: none — Signpost does nothing here\n`;
+    io.stdout.write(line);
+  }
+  return 0;
+}
+
+/** Runs the command line; resolves to the exit code. */
+export async function run(args: string[], io: Io): Promise<number> {
+  const [command, ...rest] = args;
+  if (command === 'validate') return validate(rest, io);
+  if (command === 'explain') return explain(rest, io);
+  io.stderr.write(USAGE);
+  return command === undefined || command === '--help' ? 0 : 1;
+}

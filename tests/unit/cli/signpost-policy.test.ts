@@ -1,0 +1,105 @@
+/** The admin CLI, run as a real process on the fixture policies. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const CLI = resolve(import.meta.dirname, '../../../src/cli/signpost-policy.mjs');
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures/policies');
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+
+describe('signpost-policy validate', () => {
+  it.each(readdirSync(join(FIXTURES, 'valid')))('valid/%s → exit 0', (file) => {
+    const result = cli('validate', join(FIXTURES, 'valid', file));
+    expect(result.stdout).toContain('valid');
+    expect(result.status).toBe(0);
+  });
+
+  it.each([
+    ['one-bad-rule.json', ['rules[1].action']],
+    ['typo-key.json', ['defaultActon', 'rules[0].app']],
+    ['unsupported-version.json', ['schemaVersion']],
+    [
+      'bad-urls-and-patterns.json',
+      [
+        'organization.supportUrl',
+        'alternatives[0].url',
+        'customApps[1].id',
+        'warnings.acknowledgeForDays',
+        'requirements[1]',
+        'customApps[0].match[0]',
+        'customApps[0].match[2]',
+      ],
+    ],
+  ])('invalid/%s → exit 1 with exactly the expected paths (--json)', (file, paths) => {
+    const result = cli('validate', join(FIXTURES, 'invalid', file), '--json');
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as { issues: { path: string }[] };
+    expect(report.issues.map((i) => i.path)).toEqual(paths);
+  });
+
+  it('explains in words, with the nearest known key for a typo', () => {
+    const result = cli('validate', join(FIXTURES, 'invalid', 'typo-key.json'));
+    expect(result.stdout).toContain(
+      'warning defaultActon: unknown key; did you mean "defaultAction"?',
+    );
+    expect(result.stdout).toContain(
+      'error   rules[0].app: no app has this id; did you mean "whatsapp"?',
+    );
+  });
+
+  it('exits 2 on a missing or unparsable file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signpost-cli-'));
+    writeFileSync(join(dir, 'broken.json'), '{"rules": [');
+    expect(cli('validate', join(dir, 'missing.json')).status).toBe(2);
+    const broken = cli('validate', join(dir, 'broken.json'));
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toContain('is not valid JSON');
+  });
+
+  it('reads a Chromium managed-policy file and a Firefox policies.json as well', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signpost-cli-'));
+    writeFileSync(
+      join(dir, 'chrome.json'),
+      JSON.stringify({
+        '3rdparty': { extensions: { iibcgklibnmbknlhgijglbbcalghaboe: { defaultAction: 'blok' } } },
+      }),
+    );
+    writeFileSync(
+      join(dir, 'policies.json'),
+      JSON.stringify({
+        policies: {
+          '3rdparty': { Extensions: { 'signpost@signpost.extension': { defaultAction: 'block' } } },
+        },
+      }),
+    );
+    expect(
+      JSON.parse(cli('validate', join(dir, 'chrome.json'), '--json').stdout).issues[0].path,
+    ).toBe('defaultAction');
+    expect(cli('validate', join(dir, 'policies.json')).status).toBe(0);
+  });
+});
+
+describe('signpost-policy explain', () => {
+  it('says which app each URL is and what the employee gets', () => {
+    const out = execFileSync(
+      process.execPath,
+      [
+        CLI,
+        'explain',
+        join(FIXTURES, 'valid', 'example.json'),
+        'https://web.telegram.org/k/',
+        'https://web.whatsapp.com.evil.test/',
+        'https://eu.chat.voorbeeld.example/',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(out).toContain(
+      'https://web.telegram.org/k/\n  app: telegram (Telegram Web)\n  action: block (rules[0])',
+    );
+    expect(out).toContain('https://web.whatsapp.com.evil.test/\n  app: none');
+    expect(out).toContain('app: intranet-chat (Old intranet chat)\n  action: warn (rules[3])');
+  });
+});
