@@ -37,6 +37,14 @@ export async function readPolicyFile(path: string): Promise<{ raw: unknown } | {
   }
 }
 
+/** The file's policy, or exit code 2 after saying why it cannot be read. */
+async function readOrReport(file: string, io: Io): Promise<{ raw: unknown } | number> {
+  const read = await readPolicyFile(file);
+  if (!('error' in read)) return read;
+  io.stderr.write(`${read.error}\n`);
+  return 2;
+}
+
 function describeIssue(issue: PolicyIssue): string {
   const parts = [`${issue.severity.padEnd(7)} ${issue.path}: ${issue.message}`];
   if (issue.value !== undefined) parts.push(`  given: ${issue.value}`);
@@ -50,11 +58,8 @@ async function validate(args: string[], io: Io): Promise<number> {
     io.stderr.write(USAGE);
     return 1;
   }
-  const read = await readPolicyFile(file);
-  if ('error' in read) {
-    io.stderr.write(`${read.error}\n`);
-    return 2;
-  }
+  const read = await readOrReport(file, io);
+  if (typeof read === 'number') return read;
   const { policy, issues } = parsePolicy(read.raw);
   if (args.includes('--json')) {
     io.stdout.write(`${JSON.stringify({ file, usable: policy !== null, issues }, null, 2)}\n`);
@@ -75,11 +80,8 @@ async function explain(args: string[], io: Io): Promise<number> {
     io.stderr.write(USAGE);
     return 1;
   }
-  const read = await readPolicyFile(file);
-  if ('error' in read) {
-    io.stderr.write(`${read.error}\n`);
-    return 2;
-  }
+  const read = await readOrReport(file, io);
+  if (typeof read === 'number') return read;
   const { policy } = parsePolicy(read.raw);
   if (!policy) {
     io.stderr.write(`${file} is unusable as a whole; run "signpost-policy validate ${file}"\n`);

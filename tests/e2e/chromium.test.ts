@@ -5,50 +5,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  launchBrowser,
   readWarning,
   reloadPolicies,
   settleContentScript,
-  startFakeApps,
   waitForPolicy,
   waitForWarning,
   writeManagedPolicy,
-  type FakeApps,
-  type Session,
 } from './harness';
+import { useBrowserSuite } from './suite';
 
-let apps: FakeApps;
-let session: Session | undefined;
-
-beforeAll(async () => {
-  apps = await startFakeApps();
-});
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-  writeManagedPolicy(null);
-  apps.requests.length = 0;
-});
-afterAll(async () => {
-  writeManagedPolicy(null);
-  await apps.close();
-});
-
-const requestsTo = (host: string) =>
-  apps.requests.filter((r) => r.host.replace(/\.$/, '') === host);
-
-async function start(policy: unknown, expectSource: string): Promise<Session> {
-  writeManagedPolicy(policy);
-  session = await launchBrowser(apps);
-  await waitForPolicy(session, (s) => s.source === expectSource);
-  return session;
-}
+const { start, requestsTo } = useBrowserSuite();
 
 describe('Signpost in Chromium', () => {
   it('warns on WhatsApp Web under the built-in default policy (no managed file)', async () => {
-    const { context } = await start(null, 'default');
+    const { context } = await start(null, { source: 'default' });
     const page = await context.newPage();
     await page.goto('https://web.whatsapp.com/');
     const warning = await waitForWarning(page);
@@ -61,16 +33,13 @@ describe('Signpost in Chromium', () => {
   });
 
   it('shows the organisation, its message and the alternative link from a managed policy', async () => {
-    const { context } = await start(
-      {
-        organization: { name: 'Gemeente Voorbeeld' },
-        rules: [
-          { app: 'whatsapp', action: 'warn', message: { en: 'Use Teams for <b>work</b> chats.' } },
-        ],
-        alternatives: [{ id: 'teams', url: 'https://teams.microsoft.com/l/app' }],
-      },
-      'managed',
-    );
+    const { context } = await start({
+      organization: { name: 'Gemeente Voorbeeld' },
+      rules: [
+        { app: 'whatsapp', action: 'warn', message: { en: 'Use Teams for <b>work</b> chats.' } },
+      ],
+      alternatives: [{ id: 'teams', url: 'https://teams.microsoft.com/l/app' }],
+    });
     const page = await context.newPage();
     await page.goto('https://web.whatsapp.com./');
     const warning = await waitForWarning(page);
@@ -82,10 +51,10 @@ describe('Signpost in Chromium', () => {
   });
 
   it('blocks Telegram before any request reaches its host', async () => {
-    const { context, id } = await start(
-      { organization: { name: 'Acme' }, rules: [{ app: 'telegram', action: 'block' }] },
-      'managed',
-    );
+    const { context, id } = await start({
+      organization: { name: 'Acme' },
+      rules: [{ app: 'telegram', action: 'block' }],
+    });
     const page = await context.newPage();
     for (const url of [
       'https://web.telegram.org/k/#@durov',
@@ -107,16 +76,13 @@ describe('Signpost in Chromium', () => {
   });
 
   it('applies the good rules when one rule is bad, and reports the bad one', async () => {
-    const s = await start(
-      {
-        rules: [
-          { app: 'telegram', action: 'block' },
-          { app: 'discord', action: 'blok' },
-          { app: 'whatsapp', action: 'allow' },
-        ],
-      },
-      'managed',
-    );
+    const s = await start({
+      rules: [
+        { app: 'telegram', action: 'block' },
+        { app: 'discord', action: 'blok' },
+        { app: 'whatsapp', action: 'allow' },
+      ],
+    });
     const snapshot = await waitForPolicy(s, (x) => x.source === 'managed');
     expect(snapshot.issues).toEqual([
       expect.objectContaining({
@@ -138,10 +104,9 @@ describe('Signpost in Chromium', () => {
   });
 
   it('shows no banner on an approved app', async () => {
-    const { context } = await start(
-      { alternatives: [{ id: 'teams', url: 'https://teams.microsoft.com/' }] },
-      'managed',
-    );
+    const { context } = await start({
+      alternatives: [{ id: 'teams', url: 'https://teams.microsoft.com/' }],
+    });
     const page = await context.newPage();
     await page.goto('https://teams.microsoft.com/v2/');
     expect(await settleContentScript(page)).toEqual({ hasScript: true });
@@ -150,14 +115,11 @@ describe('Signpost in Chromium', () => {
   });
 
   it('warns on a custom app from customApps (content script registered at runtime)', async () => {
-    const { context } = await start(
-      {
-        customApps: [
-          { id: 'acme-chat', name: 'Acme Chat', category: 'messaging', match: ['chat.acme.test'] },
-        ],
-      },
-      'managed',
-    );
+    const { context } = await start({
+      customApps: [
+        { id: 'acme-chat', name: 'Acme Chat', category: 'messaging', match: ['chat.acme.test'] },
+      ],
+    });
     const page = await context.newPage();
     await page.goto('https://eu.chat.acme.test/room/1');
     expect(await waitForWarning(page)).toMatchObject({ app: 'acme-chat', action: 'warn' });
@@ -165,10 +127,10 @@ describe('Signpost in Chromium', () => {
   });
 
   it('runs no script and adds no element on a page outside the app hosts', async () => {
-    const { context } = await start(
-      { defaultAction: 'block', customApps: [{ id: 'c', name: 'C', match: ['chat.acme.test'] }] },
-      'managed',
-    );
+    const { context } = await start({
+      defaultAction: 'block',
+      customApps: [{ id: 'c', name: 'C', match: ['chat.acme.test'] }],
+    });
     const page = await context.newPage();
     for (const url of [
       'https://example.test/',
@@ -184,7 +146,7 @@ describe('Signpost in Chromium', () => {
   });
 
   it('applies a live policy change without restarting the browser', async () => {
-    const s = await start({ rules: [{ app: 'whatsapp', action: 'allow' }] }, 'managed');
+    const s = await start({ rules: [{ app: 'whatsapp', action: 'allow' }] });
     const before = await waitForPolicy(s, (x) => x.source === 'managed');
     const page = await s.context.newPage();
     await page.goto('https://web.whatsapp.com/');
@@ -210,36 +172,34 @@ describe('Signpost in Chromium', () => {
 
   it('keeps the last-known-good policy when the managed one becomes unusable, also after a restart', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'signpost-profile-'));
-    try {
-      writeManagedPolicy({
-        organization: { name: 'Acme' },
-        rules: [{ app: 'telegram', action: 'block' }],
-      });
-      session = await launchBrowser(apps, { profile });
-      const good = await waitForPolicy(session, (x) => x.source === 'managed');
+    const first = await start(
+      { organization: { name: 'Acme' }, rules: [{ app: 'telegram', action: 'block' }] },
+      { profile },
+    );
+    const good = await waitForPolicy(first, (x) => x.source === 'managed');
 
-      writeManagedPolicy({ schemaVersion: 2, defaultAction: 'allow' });
-      await reloadPolicies(session);
-      const kept = await waitForPolicy(session, (x) => x.source === 'last-known-good');
-      expect(kept).toMatchObject({ hash: good.hash, fallbackReason: 'managed-policy-unusable' });
-      expect(kept.issues).toEqual([
-        expect.objectContaining({ path: 'schemaVersion', code: 'unsupported-version' }),
-      ]);
-      await session.close();
+    writeManagedPolicy({ schemaVersion: 2, defaultAction: 'allow' });
+    await reloadPolicies(first);
+    const kept = await waitForPolicy(first, (x) => x.source === 'last-known-good');
+    expect(kept).toMatchObject({ hash: good.hash, fallbackReason: 'managed-policy-unusable' });
+    expect(kept.issues).toEqual([
+      expect.objectContaining({ path: 'schemaVersion', code: 'unsupported-version' }),
+    ]);
+    await first.close();
 
-      // A new browser session on the same profile: last-known-good comes back from IndexedDB.
-      session = await launchBrowser(apps, { profile });
-      await waitForPolicy(session, (x) => x.source === 'last-known-good' && x.hash === good.hash);
-      const page = await session.context.newPage();
-      await page.goto('https://web.telegram.org/');
-      await page.waitForSelector('h1');
-      expect(page.url()).toContain('/blocked.html?app=telegram');
-      expect(await page.textContent('h1')).toBe('Acme has blocked Telegram Web');
-      expect(requestsTo('web.telegram.org')).toEqual([]);
-    } finally {
-      await session?.close();
-      session = undefined;
-      rmSync(profile, { recursive: true, force: true });
-    }
+    // A new browser session on the same profile: last-known-good comes back from IndexedDB.
+    const second = await start(
+      { schemaVersion: 2, defaultAction: 'allow' },
+      { profile, source: 'last-known-good' },
+    );
+    expect((await waitForPolicy(second, () => true)).hash).toBe(good.hash);
+    const page = await second.context.newPage();
+    await page.goto('https://web.telegram.org/');
+    await page.waitForSelector('h1');
+    expect(page.url()).toContain('/blocked.html?app=telegram');
+    expect(await page.textContent('h1')).toBe('Acme has blocked Telegram Web');
+    expect(requestsTo('web.telegram.org')).toEqual([]);
+    await second.close();
+    rmSync(profile, { recursive: true, force: true });
   });
 });

@@ -1,7 +1,11 @@
 /**
  * The block page and the popup (issue 3): explanation and alternative, "continue anyway" only when
- * allowed and only to the blocked app, and the popup's state for four tabs.
+ * allowed, only to the blocked app, for one tab and one browser session, and the popup's state
+ * for four tabs.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { settleContentScript, waitForWarning } from './harness';
@@ -39,7 +43,8 @@ describe('the block page', () => {
   });
 
   it('continues with a typed reason, for that tab and that session only, and logs it', async () => {
-    const s = await start(blockPolicy({ allowProceed: true, requireReason: true }));
+    const profile = mkdtempSync(join(tmpdir(), 'signpost-profile-'));
+    const s = await start(blockPolicy({ allowProceed: true, requireReason: true }), { profile });
     const page = await s.context.newPage();
     await openBlocked(page, 'https://web.telegram.org/k/#@chat');
     await page.click('button:text("Continue to Telegram Web")');
@@ -62,6 +67,17 @@ describe('the block page', () => {
       }),
     );
     expect(JSON.stringify(events)).not.toContain('web.telegram.org');
+
+    // A new browser session blocks again.
+    await s.close();
+    const served = requestsTo('web.telegram.org').length;
+    const again = await start(blockPolicy({ allowProceed: true, requireReason: true }), {
+      profile,
+    });
+    await openBlocked(await again.context.newPage(), 'https://web.telegram.org/k/#@chat');
+    expect(requestsTo('web.telegram.org')).toHaveLength(served);
+    await again.close();
+    rmSync(profile, { recursive: true, force: true });
   });
 
   it('never navigates to an address that is not the blocked app', async () => {

@@ -92,8 +92,7 @@ describe('the status page', () => {
   });
 
   it('reads "built-in default" without a policy', async () => {
-    writeManagedPolicy(null);
-    const s = await start(null, undefined, 'default');
+    const s = await start(null, { source: 'default' });
     const page = await openStatus(s);
     expect(await page.textContent('#policy-source')).toBe('built-in default');
   });

@@ -44,13 +44,18 @@ export function useBrowserSuite() {
     await apps?.close();
   });
   return {
+    /** Requests the fake server received for `host` (a trailing dot counts as the same host). */
     requestsTo: (host: string): { host: string; url: string }[] =>
-      (apps?.requests ?? []).filter((r) => r.host === host),
-    start: async (policy: unknown, locale?: string, source = 'managed'): Promise<Session> => {
+      (apps?.requests ?? []).filter((r) => r.host.replace(/\.$/, '') === host),
+    /** Writes `policy` as the managed file (null: none), starts the browser, waits for `source`. */
+    start: async (
+      policy: unknown,
+      options: { source?: string; profile?: string } = {},
+    ): Promise<Session> => {
       if (!apps) throw new Error('suite not started');
       writeManagedPolicy(policy);
-      session = await launchBrowser(apps, locale ? { locale } : {});
-      await waitForPolicy(session, (s) => s.source === source);
+      session = await launchBrowser(apps, options.profile ? { profile: options.profile } : {});
+      await waitForPolicy(session, (s) => s.source === (options.source ?? 'managed'));
       return session;
     },
   };
