@@ -9,6 +9,9 @@ import { createMatcher, decide } from '../policy/decide';
 import type { PolicyIssue } from '../policy/issues';
 import { unwrapPolicyFile } from '../policy/extension-ids';
 import { parsePolicy } from '../policy/parse';
+import { exportPolicy, STORE_SOURCE, TARGETS, type Target } from '../admin/deployment';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 type Output = { write(text: string): unknown };
 type Io = { stdout: Output; stderr: Output };
@@ -16,6 +19,9 @@ type Io = { stdout: Output; stderr: Output };
 const USAGE = `Usage:
   signpost-policy validate FILE [--json]   check a policy; exit 0 valid, 1 issues, 2 unreadable
   signpost-policy explain FILE URL...      which app each URL is and what the employee gets
+  signpost-policy export FILE --target T [--out DIR] [--update-url URL] [--firefox-install-url URL]
+      T: ${TARGETS.join(', ')}
+      Without --update-url the browsers install Signpost from their stores.
 `;
 
 /** Reads a policy file: the policy object itself, or a Chrome/Firefox policy file wrapping it. */
@@ -101,11 +107,59 @@ async function explain(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index === -1 ? undefined : args[index + 1];
+}
+
+async function exportFiles(args: string[], io: Io): Promise<number> {
+  const file = args[0];
+  const target = option(args, '--target') as Target | undefined;
+  if (!file || !target || !(TARGETS as readonly string[]).includes(target)) {
+    io.stderr.write(USAGE);
+    return 1;
+  }
+  const read = await readOrReport(file, io);
+  if (typeof read === 'number') return read;
+  const { policy, issues } = parsePolicy(read.raw);
+  const errors = issues.filter((issue) => issue.severity === 'error');
+  if (!policy || errors.length > 0 || typeof read.raw !== 'object' || read.raw === null) {
+    io.stderr.write(
+      `${file} has ${String(errors.length || 1)} error(s); fix them first ("signpost-policy validate ${file}")\n`,
+    );
+    return 1;
+  }
+  const updateUrl = option(args, '--update-url');
+  const source = {
+    chromiumUpdateUrl: updateUrl ?? STORE_SOURCE.chromiumUpdateUrl,
+    firefoxInstallUrl: option(args, '--firefox-install-url') ?? STORE_SOURCE.firefoxInstallUrl,
+  };
+  for (const url of [source.chromiumUpdateUrl, source.firefoxInstallUrl]) {
+    if (!url.startsWith('https://')) {
+      io.stderr.write(`install URLs must be https:// (got ${url})\n`);
+      return 1;
+    }
+  }
+  const outDir = option(args, '--out') ?? '.';
+  await mkdir(outDir, { recursive: true });
+  for (const output of exportPolicy(read.raw as Record<string, unknown>, target, source)) {
+    const path = join(outDir, output.name);
+    // regedit reads .reg files as UTF-16LE with a byte-order mark.
+    const contents = output.name.endsWith('.reg')
+      ? Buffer.from(`\ufeff${String(output.contents)}`, 'utf16le')
+      : output.contents;
+    await writeFile(path, contents);
+    io.stdout.write(`${path}: ${output.note}\n`);
+  }
+  return 0;
+}
+
 /** Runs the command line; resolves to the exit code. */
 export async function run(args: string[], io: Io): Promise<number> {
   const [command, ...rest] = args;
   if (command === 'validate') return validate(rest, io);
   if (command === 'explain') return explain(rest, io);
+  if (command === 'export') return exportFiles(rest, io);
   io.stderr.write(USAGE);
   return command === undefined || command === '--help' ? 0 : 1;
 }

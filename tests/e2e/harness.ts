@@ -56,6 +56,11 @@ export function requireEnvironment(): string {
   return browserPath;
 }
 
+/** Writes a whole Chromium policy file as an admin would deploy it (e.g. an exported one). */
+export function writePolicyFile(contents: string): void {
+  writeFileSync(POLICY_FILE, contents);
+}
+
 /** Writes (or with null removes) Signpost's managed policy, exactly as an admin's JSON file. */
 export function writeManagedPolicy(policy: unknown): void {
   if (policy === null) {

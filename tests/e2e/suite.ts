@@ -5,6 +5,7 @@ import {
   startFakeApps,
   waitForPolicy,
   writeManagedPolicy,
+  writePolicyFile,
   type FakeApps,
   type Session,
 } from './harness';
@@ -50,10 +51,11 @@ export function useBrowserSuite() {
     /** Writes `policy` as the managed file (null: none), starts the browser, waits for `source`. */
     start: async (
       policy: unknown,
-      options: { source?: string; profile?: string } = {},
+      options: { source?: string; profile?: string; file?: string } = {},
     ): Promise<Session> => {
       if (!apps) throw new Error('suite not started');
-      writeManagedPolicy(policy);
+      if (options.file === undefined) writeManagedPolicy(policy);
+      else writePolicyFile(options.file);
       session = await launchBrowser(apps, options.profile ? { profile: options.profile } : {});
       await waitForPolicy(session, (s) => s.source === (options.source ?? 'managed'));
       return session;
