@@ -23,7 +23,8 @@ export default defineConfig({
       : { key: MANIFEST_KEY }),
     // No tabs, webRequest, webNavigation, history or cookies: see the privacy page.
     permissions: ['storage', 'scripting', 'declarativeNetRequestWithHostAccess'],
-    host_permissions: ['http://*/*', 'https://*/*'],
+    // ws/wss too: WebSocket requests to a blocked app are blocked only with host access to them.
+    host_permissions: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'],
     storage: { managed_schema: 'managed_schema.json' },
     options_ui: { page: 'status.html', open_in_tab: true },
     web_accessible_resources: [

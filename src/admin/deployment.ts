@@ -85,7 +85,9 @@ function windowsReg(policy: Policy, source: InstallSource): string {
   return lines.join('\r\n');
 }
 
-const psString = (text: string) => `'${text.replace(/'/g, "''")}'`;
+// PowerShell ends single-quoted strings at ' and at the typographic quotes ‘ ’ ‚ ‛ too: double them all.
+const psString = (text: string) =>
+  `'${text.replace(/['\u2018\u2019\u201a\u201b]/g, (quote) => quote + quote)}'`;
 
 function windowsPs1(policy: Policy, source: InstallSource): string {
   const lines = [

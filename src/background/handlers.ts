@@ -30,10 +30,21 @@ async function record(
   );
 }
 
+/** The sender's tab; only the top frame speaks for a tab (a page could frame the block page). */
 function tabOf(sender: Sender): number {
   const tabId = sender.tab?.id;
-  if (tabId === undefined) throw new Error('only a tab can send this');
+  if (tabId === undefined || (sender.frameId ?? 0) !== 0)
+    throw new Error("only a tab's top frame can send this");
   return tabId;
+}
+
+let serial: Promise<unknown> = Promise.resolve();
+
+/** Runs read-modify-write updates of stored state one at a time (two tabs may act at once). */
+function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const run = serial.catch(() => undefined).then(task);
+  serial = run;
+  return run;
 }
 
 /** What a tab shows: asks its content script, else looks for the block page in it. */
@@ -77,9 +88,11 @@ export const handlers: Handlers = {
     const app = compiled.apps.find((a) => a.id === appId);
     if (app?.action !== 'warn') throw new Error('this app is not warned about');
     const until = Date.now() + app.warnings.acknowledgeForDays * DAY;
-    const items = await browser.storage.local.get(ACKNOWLEDGED_KEY);
-    await browser.storage.local.set({
-      [ACKNOWLEDGED_KEY]: { ...readAcknowledgements(items[ACKNOWLEDGED_KEY]), [appId]: until },
+    await oneAtATime(async () => {
+      const items = await browser.storage.local.get(ACKNOWLEDGED_KEY);
+      await browser.storage.local.set({
+        [ACKNOWLEDGED_KEY]: { ...readAcknowledgements(items[ACKNOWLEDGED_KEY]), [appId]: until },
+      });
     });
     await Promise.all([record(appId, 'acknowledged'), syncEarly(compiled)]);
     return { until };
@@ -128,7 +141,7 @@ export const handlers: Handlers = {
     const given = reason?.trim() ?? '';
     if (app.warnings.requireReason && given.length < MIN_REASON)
       throw new Error('a reason is required');
-    await allowInTab(tabId, app);
+    await oneAtATime(() => allowInTab(tabId, app));
     await record(app.id, 'proceeded', given || undefined);
     return { url: new URL(url).href };
   },

@@ -145,9 +145,12 @@ async function exportFiles(args: string[], io: Io): Promise<number> {
   for (const output of exportPolicy(read.raw as Record<string, unknown>, target, source)) {
     const path = join(outDir, output.name);
     // regedit reads .reg files as UTF-16LE with a byte-order mark.
+    // Windows PowerShell 5.1 also needs a byte-order mark to read a UTF-8 script as UTF-8.
     const contents = output.name.endsWith('.reg')
       ? Buffer.from(`\ufeff${String(output.contents)}`, 'utf16le')
-      : output.contents;
+      : output.name.endsWith('.ps1')
+        ? `\ufeff${String(output.contents)}`
+        : output.contents;
     await writeFile(path, contents);
     io.stdout.write(`${path}: ${output.note}\n`);
   }

@@ -85,7 +85,8 @@ export function runContentScript(api: NativeApi): void {
       next.action === current.action &&
       next.isAcknowledged === current.isAcknowledged;
     current = next;
-    if (!isSame || next.appId)
+    // Only changes: an in-app navigation within the same app is not a new event.
+    if (!isSame)
       void send('reportPageState', {
         appId: next.appId,
         action: next.action,
@@ -146,20 +147,21 @@ export function runContentScript(api: NativeApi): void {
   };
 
   void api.storage.local.get([SNAPSHOT_KEY, ACKNOWLEDGED_KEY]).then(async (items) => {
-    if (items[SNAPSHOT_KEY] !== undefined)
+    if (readSnapshot(items[SNAPSHOT_KEY]))
       return load(items[SNAPSHOT_KEY], items[ACKNOWLEDGED_KEY]);
-    // No snapshot yet (first run): the worker applies the policy and writes it.
+    // No usable snapshot yet (first run, or just updated): the worker applies the policy and writes it.
     await send('getDecision', { url: location.href });
     const again = await api.storage.local.get([SNAPSHOT_KEY, ACKNOWLEDGED_KEY]);
     load(again[SNAPSHOT_KEY], again[ACKNOWLEDGED_KEY]);
   });
 
   api.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !state) return;
+    if (area !== 'local') return;
     const snapshot = changes[SNAPSHOT_KEY];
     const acknowledged = changes[ACKNOWLEDGED_KEY];
-    if (snapshot) load(snapshot.newValue, state.acknowledged);
-    else if (acknowledged) {
+    // A snapshot written later still applies when the first read found none.
+    if (snapshot) load(snapshot.newValue, state?.acknowledged ?? {});
+    else if (acknowledged && state) {
       state.acknowledged = readAcknowledgements(acknowledged.newValue);
       apply();
     }

@@ -6,7 +6,13 @@ import { EnvelopeSchema, protocol, type MessageName, type Reply, type RequestOf 
 import type { Responses } from './responses';
 
 /** Who sent a message, as the browser reports it. */
-export type Sender = { id?: string; url?: string; origin?: string; tab?: { id?: number } };
+export type Sender = {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: { id?: number };
+  frameId?: number;
+};
 
 export type Handlers = {
   [N in MessageName]: (request: RequestOf<N>, sender: Sender) => Promise<Responses[N]>;

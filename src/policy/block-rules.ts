@@ -42,8 +42,19 @@ function pathRegex(path: string): string {
 
 /** The regex part of a rule: scheme, any authority (host is checked by requestDomains), path prefix. */
 function urlRegex(pattern: HostPattern): string {
-  return `^https?://[^/?#]*${pathRegex(pattern.path === '' ? '/' : pattern.path)}.*`;
+  // ws:// and wss:// too: WebSocket requests to a blocked app must not leave the browser either.
+  return `^(?:https?|wss?)://[^/?#]*${pathRegex(pattern.path === '' ? '/' : pattern.path)}.*`;
 }
+
+/**
+ * Rule priority from a pattern's specificity, as in decide(): the most specific pattern wins,
+ * whether it blocks or allows (an allowed app inside a blocked one, a blocked one inside that).
+ */
+const priorityOf = (pattern: HostPattern, isAllow: boolean) =>
+  (pattern.host.length + pattern.path.length) * 2 + (isAllow ? 2 : 1);
+
+/** "Continue anyway" rules beat every policy rule. */
+const PROCEED_PRIORITY = 1_000_000;
 
 const OTHER_RESOURCE_TYPES = [
   'xmlhttprequest',
@@ -77,7 +88,7 @@ export function toBlockRules(policy: CompiledPolicy, blockedPageUrl: string): Bl
       };
       rules.push({
         id: rules.length + 1,
-        priority: 1,
+        priority: priorityOf(pattern, false),
         action: {
           type: 'redirect',
           redirect: { regexSubstitution: `${blockedPageUrl}?app=${app.id}&url=\\0` },
@@ -86,7 +97,7 @@ export function toBlockRules(policy: CompiledPolicy, blockedPageUrl: string): Bl
       });
       rules.push({
         id: rules.length + 1,
-        priority: 1,
+        priority: priorityOf(pattern, false),
         action: { type: 'block' },
         condition: { ...condition, resourceTypes: OTHER_RESOURCE_TYPES },
       });
@@ -107,7 +118,7 @@ export function toBlockRules(policy: CompiledPolicy, blockedPageUrl: string): Bl
       if (!isInsideBlocked) continue;
       rules.push({
         id: rules.length + 1,
-        priority: 2,
+        priority: priorityOf(pattern, true),
         action: { type: 'allow' },
         condition: {
           requestDomains: [pattern.host],
@@ -132,7 +143,7 @@ export function toAllowRules(
 ): BlockRule[] {
   return app.patterns.map((pattern, index) => ({
     id: firstId + index,
-    priority: 3,
+    priority: PROCEED_PRIORITY,
     action: { type: 'allow' },
     condition: {
       tabIds: [tabId],

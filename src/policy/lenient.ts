@@ -11,6 +11,8 @@ type Schema = z.ZodType;
 type Result = { ok: true; value: unknown } | { ok: false };
 type Def = {
   type: string;
+  keyType?: Schema;
+  valueType?: Schema;
   innerType?: Schema;
   shape?: Record<string, Schema>;
   element?: Schema;
@@ -169,6 +171,32 @@ export function parseLeniently(
       return { ok: false };
     }
     return { ok: true, value: parsed.data };
+  }
+  if (def.type === 'record' && def.keyType && def.valueType) {
+    // Text per language: a bad entry ("EN", an empty text) is dropped, the other languages stay.
+    if (!isPlainObject(value)) {
+      issues.push({
+        path,
+        code: 'invalid-type',
+        severity: 'error',
+        message: `expected an object, got ${typeName(value)}`,
+        value: showValue(value),
+      });
+      return { ok: false };
+    }
+    const kept: Record<string, unknown> = {};
+    for (const [key, entry] of Object.entries(value)) {
+      const start = issues.length;
+      const keyResult = def.keyType.safeParse(key);
+      if (!keyResult.success)
+        issues.push(...fromZodIssues(keyResult.error, joinPath(path, key), key));
+      const entryResult = keyResult.success
+        ? parseLeniently(def.valueType, entry, joinPath(path, key), issues)
+        : { ok: false as const };
+      if (entryResult.ok) kept[key] = entryResult.value;
+      else markEffect(issues, start, 'this entry is ignored');
+    }
+    return { ok: true, value: kept };
   }
   if (def.type === 'array' && def.element) {
     if (!Array.isArray(value)) {

@@ -38,19 +38,32 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
     });
     return { policy: null, issues };
   }
-  const version = (raw as Record<string, unknown>).schemaVersion;
-  if (version !== undefined && version !== SUPPORTED_SCHEMA_VERSION) {
+  const document = { ...(raw as Record<string, unknown>) };
+  const version = document.schemaVersion;
+  if (typeof version === 'number' && version > SUPPORTED_SCHEMA_VERSION) {
     issues.push({
       path: 'schemaVersion',
       code: 'unsupported-version',
       severity: 'error',
-      message: `this version of Signpost understands schemaVersion ${SUPPORTED_SCHEMA_VERSION}`,
+      message: `this version of Signpost understands schemaVersion ${String(SUPPORTED_SCHEMA_VERSION)}; a newer format may mean things it cannot know`,
       effect: 'the whole document is ignored',
       value: showValue(version),
     });
     return { policy: null, issues };
   }
-  const result = parseLeniently(PolicySchema, raw, '', issues);
+  if (version !== undefined && version !== SUPPORTED_SCHEMA_VERSION) {
+    // Not a newer format, just a wrong value ("1", 0): say so and read the document as version 1.
+    issues.push({
+      path: 'schemaVersion',
+      code: 'invalid-value',
+      severity: 'error',
+      message: `must be the number ${String(SUPPORTED_SCHEMA_VERSION)}`,
+      effect: `ignored; read as version ${String(SUPPORTED_SCHEMA_VERSION)}`,
+      value: showValue(version),
+    });
+    delete document.schemaVersion;
+  }
+  const result = parseLeniently(PolicySchema, document, '', issues);
   // Every field has a default and the document is an object, so the top level always parses.
   const policy = result.ok ? (result.value as Policy) : PolicySchema.parse({});
   checkReferences(policy, issues);

@@ -16,7 +16,12 @@ export const HttpsUrlSchema = z.string().refine(
   (value) => {
     try {
       const url = new URL(value);
-      return url.protocol === 'https:' && url.hostname !== '' && url.username === '';
+      return (
+        url.protocol === 'https:' &&
+        url.hostname !== '' &&
+        url.username === '' &&
+        url.password === ''
+      );
     } catch {
       return false;
     }

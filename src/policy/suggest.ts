@@ -25,6 +25,8 @@ export function editDistance(a: string, b: string): number {
  * @example suggest('defaultActon', ['defaultAction', 'rules']) // → 'defaultAction'
  */
 export function suggest(input: string, candidates: readonly string[]): string | undefined {
+  // Typos are short; a long string is no typo, and the distance table would cost seconds.
+  if (input.length > 64) return undefined;
   const limit = Math.min(3, Math.max(1, Math.floor(input.length / 3)));
   let best: string | undefined;
   let bestDistance = Infinity;

@@ -81,7 +81,8 @@ export function renderBlockedPage(
   h('code', { text: url, parent: address });
   h('p', { text: t('blockedNothingSent'), parent: main });
 
-  if (app?.warnings.allowProceed) renderProceed(main, app, t, proceed);
+  // Never inside a frame: a website could frame this page and trick a click (the worker refuses too).
+  if (app?.warnings.allowProceed && window.top === window) renderProceed(main, app, t, proceed);
 }
 
 function renderProceed(

@@ -54,7 +54,7 @@ export function renderPrivacyPage(
   const list = h('dl', { className: 'facts', parent: main, attrs: { id: 'permissions' } });
   for (const permission of [...permissions.filter((p) => !p.includes('://')), 'hosts']) {
     h('dt', {
-      text: permission === 'hosts' ? 'http://*/*, https://*/*' : permission,
+      text: permission === 'hosts' ? 'http, https, ws, wss: all sites' : permission,
       parent: list,
     });
     h('dd', { text: t(`permission_${permission}`), parent: list });

@@ -44,7 +44,13 @@ export function createWarning(
   const host = early ?? document.createElement(WARNING_TAG);
   host.dataset.app = decision.appId ?? '';
   host.dataset.action = 'warn';
-  const root = host.attachShadow({ mode: 'closed' });
+  // A hostile page can define this element name to refuse a shadow root: then use an inner box.
+  let root: ShadowRoot;
+  try {
+    root = host.attachShadow({ mode: 'closed' });
+  } catch {
+    root = host.appendChild(document.createElement('div')).attachShadow({ mode: 'closed' });
+  }
   h('style', { text: BANNER_CSS, parent: root });
   const region = h('section', {
     className: 'bar',

@@ -80,6 +80,34 @@ describe('the block page', () => {
     rmSync(profile, { recursive: true, force: true });
   });
 
+  it('offers no "continue" when a website frames the block page, and blocks WebSockets', async () => {
+    const s = await start(blockPolicy({ allowProceed: true, requireReason: false }));
+    const page = await s.context.newPage();
+    await page.goto('https://example.test/');
+    await page.evaluate(
+      (src) => {
+        const frame = document.createElement('iframe');
+        frame.src = src;
+        document.body.append(frame);
+      },
+      `chrome-extension://${s.id}/blocked.html?app=telegram&url=${encodeURIComponent('https://web.telegram.org/')}`,
+    );
+    const frame = await (await page.waitForSelector('iframe')).contentFrame();
+    await frame?.waitForSelector('h1');
+    expect(await frame?.locator('.proceed').count()).toBe(0);
+
+    const closed = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const socket = new WebSocket('wss://web.telegram.org/apiws');
+          socket.onerror = () => resolve('error');
+          socket.onopen = () => resolve('open');
+        }),
+    );
+    expect(closed).toBe('error');
+    expect(requestsTo('web.telegram.org')).toEqual([]);
+  });
+
   it('never navigates to an address that is not the blocked app', async () => {
     const s = await start(blockPolicy({ allowProceed: true, requireReason: false }));
     const page = await s.context.newPage();

@@ -116,6 +116,17 @@ export async function startFakeApps(): Promise<FakeApps> {
 <p>A stand-in page served from localhost under the app's real host name.</p></main></body></html>`);
     },
   );
+  // WebSocket handshakes arrive as 'upgrade', not 'request': count them too, then hang up.
+  server.on(
+    'upgrade',
+    (request: { headers: { host?: string }; url?: string }, socket: { destroy(): void }) => {
+      requests.push({
+        host: (request.headers.host ?? '').replace(/:\d+$/, ''),
+        url: request.url ?? '',
+      });
+      socket.destroy();
+    },
+  );
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   rmSync(dir, { recursive: true, force: true });
   return {

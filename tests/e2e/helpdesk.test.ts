@@ -182,7 +182,7 @@ describe('the privacy page', () => {
       'storage',
       'scripting',
       'declarativeNetRequestWithHostAccess',
-      'http://*/*, https://*/*',
+      'http, https, ws, wss: all sites',
     ]);
     for (const text of await page.locator('#permissions dd').allTextContents())
       expect(text).not.toMatch(/^permission_/);

@@ -103,6 +103,14 @@ describe('deployment exports round-trip to the source policy', () => {
     expect(new Set(profile.PayloadContent.map((p) => p.PayloadUUID)).size).toBe(4);
   });
 
+  it('doubles every quote PowerShell ends a string at, typographic ones included', () => {
+    const script = String(
+      exportPolicy({ organization: { name: "We’re O'Brien‘s ‚team‛" } }, 'windows-ps1')[0]
+        ?.contents,
+    );
+    expect(script).toContain(`'{"name":"We’’re O''Brien‘‘s ‚‚team‛‛"}'`);
+  });
+
   it('uses the stores when no self-hosted source is given', () => {
     expect(JSON.parse(text('chromium-linux', STORE_SOURCE)).ExtensionSettings[ID].update_url).toBe(
       'https://clients2.google.com/service/update2/crx',

@@ -65,6 +65,36 @@ describe('block rules', () => {
     expect(outcome(rules, 'https://work.facebook.com/')).toBe('allow');
   });
 
+  it('follows decide() for a blocked app inside an allowed app inside a blocked app', () => {
+    const rules = rulesFor({
+      defaultAction: 'allow',
+      customApps: [
+        { id: 'c', name: 'C', match: ['example.com'] },
+        { id: 'd', name: 'D', match: ['example.com/a'] },
+        { id: 'e', name: 'E', match: ['example.com/a/b'] },
+      ],
+      rules: [
+        { app: 'c', action: 'block' },
+        { app: 'e', action: 'block' },
+      ],
+    });
+    expect(outcome(rules, 'https://example.com/x')).toContain('app=c&');
+    expect(outcome(rules, 'https://example.com/a/x')).toBe('allow');
+    expect(outcome(rules, 'https://example.com/a/b/x')).toContain('app=e&');
+  });
+
+  it('blocks WebSocket connections to a blocked app', () => {
+    const rules = rulesFor({ rules: [{ app: 'whatsapp', action: 'block' }] });
+    const websocket = rules.filter((r) => r.condition.resourceTypes.includes('websocket'));
+    expect(
+      websocket.some(
+        (r) =>
+          new RegExp(r.condition.regexFilter, 'i').test('wss://web.whatsapp.com/ws/chat') &&
+          r.action.type === 'block',
+      ),
+    ).toBe(true);
+  });
+
   it('gives every rule a unique id and RE2-safe syntax', () => {
     const rules = rulesFor({ defaultAction: 'block' });
     expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);

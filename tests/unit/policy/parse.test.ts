@@ -94,8 +94,49 @@ describe('parsePolicy', () => {
     ]);
   });
 
-  it.each([[2], ['1'], [0]])('yields no policy for schemaVersion %j', (schemaVersion) => {
+  it.each([[2], [2.5], [99]])('yields no policy for a newer schemaVersion %j', (schemaVersion) => {
     expect(parsePolicy({ schemaVersion }).policy).toBeNull();
+  });
+
+  it.each([['1'], [0], [-1], [null]])(
+    'reports schemaVersion %j and reads the rest as version 1',
+    (schemaVersion) => {
+      const { policy, issues } = parsePolicy({ schemaVersion, defaultAction: 'block' });
+      expect(policy?.defaultAction).toBe('block');
+      expect(issues).toEqual([
+        expect.objectContaining({ path: 'schemaVersion', code: 'invalid-value' }),
+      ]);
+    },
+  );
+
+  it('drops a bad language entry of a text and keeps the others', () => {
+    const { policy, issues } = parsePolicy({
+      rules: [
+        {
+          app: 'whatsapp',
+          action: 'warn',
+          message: { nl: 'Gebruik Teams.', EN: 'Use Teams.', en: 42 },
+        },
+      ],
+    });
+    expect(policy?.rules[0]?.message).toEqual({ nl: 'Gebruik Teams.' });
+    expect(issues.map((i) => i.path)).toEqual(['rules[0].message.EN', 'rules[0].message.en']);
+  });
+
+  it('stays fast on very long unknown keys and ids (no typo search on them)', () => {
+    const started = performance.now();
+    const { issues } = parsePolicy({
+      ['x'.repeat(200_000)]: 1,
+      rules: [{ app: 'y'.repeat(100_000), action: 'block' }],
+    });
+    expect(issues.map((i) => i.code)).toEqual(['unknown-key', 'unknown-app']);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses a URL with a password but no user name', () => {
+    expect(
+      parsePolicy({ organization: { supportUrl: 'https://:pw@helpdesk.example/' } }).issues[0],
+    ).toMatchObject({ path: 'organization.supportUrl' });
   });
 
   it('applies the contract defaults', () => {
