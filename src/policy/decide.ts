@@ -4,6 +4,7 @@
  */
 import {
   isPatternMatch,
+  parseHttpUrl,
   normalizeHost,
   normalizePath,
   type HostPattern,
@@ -43,13 +44,8 @@ export function createMatcher(apps: readonly CompiledApp[]): Matcher {
     }
   }
   return (url) => {
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      return null;
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+    const parsed = parseHttpUrl(url);
+    if (!parsed) return null;
     const fullHost = parsed.hostname.endsWith('.')
       ? normalizeHost(parsed.hostname)
       : parsed.hostname;

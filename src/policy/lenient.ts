@@ -119,6 +119,23 @@ function markEffect(issues: PolicyIssue[], from: number, effect: string): void {
     if (issue.severity === 'error' && !issue.effect) issue.effect = effect;
 }
 
+/** Whether `value` is a plain object; records an issue at `path` when it is not. */
+function isObjectAt(
+  value: unknown,
+  path: string,
+  issues: PolicyIssue[],
+): value is Record<string, unknown> {
+  if (isPlainObject(value)) return true;
+  issues.push({
+    path,
+    code: 'invalid-type',
+    severity: 'error',
+    message: `expected an object, got ${typeName(value)}`,
+    value: showValue(value),
+  });
+  return false;
+}
+
 /** Parses `value` against `schema`, collecting issues; see the module comment. */
 export function parseLeniently(
   schema: Schema,
@@ -129,16 +146,7 @@ export function parseLeniently(
   const inner = unwrap(schema);
   const def = defOf(inner);
   if (def.type === 'object' && def.shape) {
-    if (!isPlainObject(value)) {
-      issues.push({
-        path,
-        code: 'invalid-type',
-        severity: 'error',
-        message: `expected an object, got ${typeName(value)}`,
-        value: showValue(value),
-      });
-      return { ok: false };
-    }
+    if (!isObjectAt(value, path, issues)) return { ok: false };
     const known = Object.keys(def.shape);
     const cleaned: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(value)) {
@@ -174,16 +182,7 @@ export function parseLeniently(
   }
   if (def.type === 'record' && def.keyType && def.valueType) {
     // Text per language: a bad entry ("EN", an empty text) is dropped, the other languages stay.
-    if (!isPlainObject(value)) {
-      issues.push({
-        path,
-        code: 'invalid-type',
-        severity: 'error',
-        message: `expected an object, got ${typeName(value)}`,
-        value: showValue(value),
-      });
-      return { ok: false };
-    }
+    if (!isObjectAt(value, path, issues)) return { ok: false };
     const kept: Record<string, unknown> = {};
     for (const [key, entry] of Object.entries(value)) {
       const start = issues.length;

@@ -67,14 +67,19 @@ export type UrlTarget = { host: string; path: string };
  * query and fragment are ignored (`https://web.whatsapp.com@evil.test/` is `evil.test`).
  */
 export function toUrlTarget(url: string): UrlTarget | null {
+  const parsed = parseHttpUrl(url);
+  return parsed && { host: normalizeHost(parsed.hostname), path: normalizePath(parsed.pathname) };
+}
+
+/** The parsed URL if it is http(s); null for anything else or anything unparsable. */
+export function parseHttpUrl(url: string): URL | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return null;
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-  return { host: normalizeHost(parsed.hostname), path: normalizePath(parsed.pathname) };
+  return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed : null;
 }
 
 /** Whether a URL target falls under a pattern (host or subdomain, then path prefix). */
