@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { ACKNOWLEDGED_KEY, readAcknowledgements } from '../messaging/snapshot';
 import type { PageState, TabState } from '../messaging/responses';
 import type { Handlers, Sender } from '../messaging/router';
+import type { CompiledPolicy } from '../policy/compile';
 import { createMatcher, decide, decisionFor } from '../policy/decide';
 import type { EventRecord } from '../platform/database';
 import { showTabState } from '../platform/badge';
@@ -17,12 +18,13 @@ import { currentSnapshot, syncEarly } from './apply-policy';
 const DAY = 86_400_000;
 const MIN_REASON = 5;
 
-async function record(
+/** Logs what happened on an app; the app's action comes from the policy the caller already read. */
+function record(
+  compiled: CompiledPolicy,
   appId: string,
   outcome: EventRecord['outcome'],
   reason?: string,
 ): Promise<boolean> {
-  const { compiled } = await currentSnapshot();
   const action = compiled.apps.find((app) => app.id === appId)?.action ?? 'allow';
   return appendEvent(
     { time: Date.now(), appId, action, outcome, ...(reason ? { reason } : {}) },
@@ -94,11 +96,13 @@ export const handlers: Handlers = {
         [ACKNOWLEDGED_KEY]: { ...readAcknowledgements(items[ACKNOWLEDGED_KEY]), [appId]: until },
       });
     });
-    await Promise.all([record(appId, 'acknowledged'), syncEarly(compiled)]);
+    await Promise.all([record(compiled, appId, 'acknowledged'), syncEarly(compiled)]);
     return { until };
   },
   async recordAlternativeUse({ appId }) {
-    return { recorded: await record(appId, 'used-alternative') };
+    return {
+      recorded: await record((await currentSnapshot()).compiled, appId, 'used-alternative'),
+    };
   },
   async reportPageState({ appId, action, isAcknowledged }, sender) {
     const tabId = tabOf(sender);
@@ -119,7 +123,7 @@ export const handlers: Handlers = {
       syncEarly(snapshot.compiled),
     ]);
     if (app && (action === 'warn' || action === 'block') && !isAcknowledged)
-      await record(app.id, action === 'warn' ? 'warned' : 'blocked');
+      await record(snapshot.compiled, app.id, action === 'warn' ? 'warned' : 'blocked');
     return { recorded: true };
   },
   async checkBlock({ url }, sender) {
@@ -142,7 +146,7 @@ export const handlers: Handlers = {
     if (app.warnings.requireReason && given.length < MIN_REASON)
       throw new Error('a reason is required');
     await oneAtATime(() => allowInTab(tabId, app));
-    await record(app.id, 'proceeded', given || undefined);
+    await record(compiled, app.id, 'proceeded', given || undefined);
     return { url: new URL(url).href };
   },
   getTabState: ({ tabId }) => tabState(tabId),

@@ -4,7 +4,7 @@
  * helpdesk.
  */
 import type { TabState } from '../messaging/responses';
-import { renderContacts } from './contacts';
+import { hasContacts, renderContacts } from './contacts';
 import { h, safeLink } from './dom';
 import type { PageContext } from './page-context';
 import { renderRiskList } from './risk-list';
@@ -61,12 +61,7 @@ export function renderPopup(
     if (instructions) h('p', { className: 'instructions', text: instructions, parent: item });
   }
 
-  if (
-    policy &&
-    (policy.organization.supportUrl ??
-      policy.organization.supportEmail ??
-      policy.organization.supportPhone)
-  ) {
+  if (policy && hasContacts(policy.organization)) {
     h('h2', { text: t('helpdeskHeading'), parent: main });
     renderContacts(main, policy.organization, t);
   }
