@@ -11,7 +11,17 @@ import { unwrapPolicyFile } from '../policy/extension-ids';
 import { parsePolicy } from '../policy/parse';
 import { exportPolicy, STORE_SOURCE, TARGETS, type Target } from '../admin/deployment';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { renderRiskReport } from '../admin/risk-report';
+import { hashPolicy } from '../policy/effective';
+import type { Policy } from '../policy/schema';
+import {
+  createTranslate,
+  LANGUAGES,
+  toMessageTable,
+  type Language,
+  type MessageEntry,
+} from '../ui/i18n';
 
 type Output = { write(text: string): unknown };
 type Io = { stdout: Output; stderr: Output };
@@ -22,6 +32,8 @@ const USAGE = `Usage:
   signpost-policy export FILE --target T [--out DIR] [--update-url URL] [--firefox-install-url URL]
       T: ${TARGETS.join(', ')}
       Without --update-url the browsers install Signpost from their stores.
+  signpost-policy report FILE [--lang en|nl] [--out report.html] [--date YYYY-MM-DD]
+      the NCSC risk analysis of the policy as one printable HTML page (stdout without --out)
 `;
 
 /** Reads a policy file: the policy object itself, or a Chrome/Firefox policy file wrapping it. */
@@ -107,6 +119,24 @@ async function explain(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+/** The file's policy when it has no errors (warnings are fine), or the exit code after saying why. */
+async function readErrorFree(
+  file: string,
+  io: Io,
+): Promise<{ raw: Record<string, unknown>; policy: Policy } | number> {
+  const read = await readOrReport(file, io);
+  if (typeof read === 'number') return read;
+  const { policy, issues } = parsePolicy(read.raw);
+  const errors = issues.filter((issue) => issue.severity === 'error');
+  if (!policy || errors.length > 0 || typeof read.raw !== 'object' || read.raw === null) {
+    io.stderr.write(
+      `${file} has ${String(errors.length || 1)} error(s); fix them first ("signpost-policy validate ${file}")\n`,
+    );
+    return 1;
+  }
+  return { raw: read.raw as Record<string, unknown>, policy };
+}
+
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
   return index === -1 ? undefined : args[index + 1];
@@ -119,16 +149,8 @@ async function exportFiles(args: string[], io: Io): Promise<number> {
     io.stderr.write(USAGE);
     return 1;
   }
-  const read = await readOrReport(file, io);
+  const read = await readErrorFree(file, io);
   if (typeof read === 'number') return read;
-  const { policy, issues } = parsePolicy(read.raw);
-  const errors = issues.filter((issue) => issue.severity === 'error');
-  if (!policy || errors.length > 0 || typeof read.raw !== 'object' || read.raw === null) {
-    io.stderr.write(
-      `${file} has ${String(errors.length || 1)} error(s); fix them first ("signpost-policy validate ${file}")\n`,
-    );
-    return 1;
-  }
   const updateUrl = option(args, '--update-url');
   const source = {
     chromiumUpdateUrl: updateUrl ?? STORE_SOURCE.chromiumUpdateUrl,
@@ -142,7 +164,7 @@ async function exportFiles(args: string[], io: Io): Promise<number> {
   }
   const outDir = option(args, '--out') ?? '.';
   await mkdir(outDir, { recursive: true });
-  for (const output of exportPolicy(read.raw as Record<string, unknown>, target, source)) {
+  for (const output of exportPolicy(read.raw, target, source)) {
     const path = join(outDir, output.name);
     // regedit reads .reg files as UTF-16LE with a byte-order mark.
     // Windows PowerShell 5.1 also needs a byte-order mark to read a UTF-8 script as UTF-8.
@@ -157,12 +179,54 @@ async function exportFiles(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+const REPO = new URL('../../', import.meta.url);
+
+async function report(args: string[], io: Io): Promise<number> {
+  const file = args[0];
+  const language = option(args, '--lang') ?? 'en';
+  const date = option(args, '--date') ?? new Date().toISOString().slice(0, 10);
+  if (!file || file.startsWith('--') || !(LANGUAGES as readonly string[]).includes(language)) {
+    io.stderr.write(USAGE);
+    return 1;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    io.stderr.write(`--date must be YYYY-MM-DD (got ${date})\n`);
+    return 1;
+  }
+  const read = await readErrorFree(file, io);
+  if (typeof read === 'number') return read;
+  const messages = JSON.parse(
+    await readFile(new URL(`public/_locales/${language}/messages.json`, REPO), 'utf8'),
+  ) as Record<string, MessageEntry>;
+  const { version } = JSON.parse(await readFile(new URL('package.json', REPO), 'utf8')) as {
+    version: string;
+  };
+  const html = renderRiskReport(compilePolicy(read.policy, { isBuiltInDefault: false }), {
+    language: language as Language,
+    t: createTranslate(toMessageTable(messages)),
+    date,
+    signpostVersion: version,
+    policyHash: hashPolicy(read.policy),
+    defaultAction: read.policy.defaultAction,
+  });
+  const out = option(args, '--out');
+  if (!out) {
+    io.stdout.write(html);
+    return 0;
+  }
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, html);
+  io.stdout.write(`${out}: risk report (${language}), ${String(html.length)} bytes\n`);
+  return 0;
+}
+
 /** Runs the command line; resolves to the exit code. */
 export async function run(args: string[], io: Io): Promise<number> {
   const [command, ...rest] = args;
   if (command === 'validate') return validate(rest, io);
   if (command === 'explain') return explain(rest, io);
   if (command === 'export') return exportFiles(rest, io);
+  if (command === 'report') return report(rest, io);
   io.stderr.write(USAGE);
   return command === undefined || command === '--help' ? 0 : 1;
 }

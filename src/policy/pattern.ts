@@ -7,6 +7,9 @@
 /** A parsed pattern: lower-case punycode host without trailing dot, optional lower-case path prefix. */
 export type HostPattern = { host: string; path: string };
 
+/** A pattern as the policy writes it: `host` or `host/path`. */
+export const formatPattern = (pattern: HostPattern): string => `${pattern.host}${pattern.path}`;
+
 /** Why a pattern string was rejected, as a short reason for the validation message. */
 export type PatternError = 'empty' | 'scheme' | 'wildcard' | 'userinfo' | 'port' | 'query' | 'host';
 

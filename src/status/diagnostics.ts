@@ -3,6 +3,7 @@
  * details (counts only), and with every URL reduced to its host. Pure.
  */
 import type { PolicySnapshot } from '../messaging/snapshot';
+import { formatPattern } from '../policy/pattern';
 import type { EventRecord } from './event-record';
 
 /** Facts about this installation that the worker reads from the browser. */
@@ -99,7 +100,7 @@ export function buildDiagnostics(input: {
       reason: app.reason,
       rule: app.ruleIndex ?? null,
       alternative: app.alternative?.id ?? null,
-      match: app.patterns.map((p) => `${p.host}${p.path}`),
+      match: app.patterns.map(formatPattern),
     })),
     eventLog: {
       available: eventLog.available,

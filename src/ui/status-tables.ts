@@ -1,6 +1,7 @@
 /** Tables of the status page: policy problems, decisions per app, events. Text only. */
 import type { CompiledApp, CompiledPolicy } from '../policy/compile';
 import type { PolicyIssue } from '../policy/issues';
+import { formatPattern } from '../policy/pattern';
 import type { EventRecord } from '../status/event-record';
 import { h } from './dom';
 import type { Translate } from './i18n';
@@ -80,7 +81,7 @@ export function renderDecisions(parent: HTMLElement, policy: CompiledPolicy, t: 
       actionLabel(app.action, t),
       reasonLabel(app, t),
       app.alternative?.name ?? '—',
-      app.patterns.map((p) => `${p.host}${p.path}`).join(', '),
+      app.patterns.map(formatPattern).join(', '),
     ]);
     row.dataset.app = app.id;
     row.dataset.action = app.action;

@@ -1,6 +1,6 @@
 /** The admin CLI, run as a real process on the fixture policies. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -101,5 +101,47 @@ describe('signpost-policy explain', () => {
     );
     expect(out).toContain('https://web.whatsapp.com.evil.test/\n  app: none');
     expect(out).toContain('app: intranet-chat (Old intranet chat)\n  action: warn (rules[3])');
+  });
+});
+
+describe('signpost-policy report', () => {
+  it('writes the printable report in the language asked for', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signpost-report-'));
+    const out = join(dir, 'nested', 'report.html');
+    const result = cli(
+      'report',
+      join(FIXTURES, 'valid', 'example.json'),
+      '--lang',
+      'nl',
+      '--out',
+      out,
+      '--date',
+      '2026-11-23',
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`${out}: risk report (nl)`);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('<html lang="nl">');
+    expect(html).toContain('Risicorapport voor Gemeente Voorbeeld');
+    expect(html).toContain('<time datetime="2026-11-23">');
+  });
+
+  it('prints to stdout without --out, in English by default', () => {
+    const result = cli('report', join(FIXTURES, 'valid', 'minimal.json'));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^<!doctype html>\n<html lang="en">/);
+  });
+
+  it('refuses a policy with errors, an unknown language and a malformed date', () => {
+    const bad = cli('report', join(FIXTURES, 'invalid', 'one-bad-rule.json'));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('fix them first');
+    expect(bad.stdout).toBe('');
+    const example = join(FIXTURES, 'valid', 'example.json');
+    expect(cli('report', example, '--lang', 'de').status).toBe(1);
+    const date = cli('report', example, '--date', '23-11-2026');
+    expect(date.status).toBe(1);
+    expect(date.stderr).toContain('--date must be YYYY-MM-DD');
+    expect(cli('report', join(FIXTURES, 'missing.json')).status).toBe(2);
   });
 });
