@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { renderRiskReport } from '../../../src/admin/risk-report';
 import { compilePolicy } from '../../../src/policy/compile';
 import { parsePolicy } from '../../../src/policy/parse';
-import type { Policy } from '../../../src/policy/schema';
 import {
   createTranslate,
   toMessageTable,
@@ -30,7 +29,7 @@ function report(raw: unknown, language: Language = 'en'): string {
     date: '2026-11-23',
     signpostVersion: '0.1.0',
     policyHash: 'abc123',
-    defaultAction: (policy as Policy).defaultAction,
+    defaultAction: (policy).defaultAction,
   });
 }
 
