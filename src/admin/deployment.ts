@@ -23,13 +23,21 @@ export const TARGETS = [
 ] as const;
 export type Target = (typeof TARGETS)[number];
 
-/** Where browsers install Signpost from. */
-export type InstallSource = { chromiumUpdateUrl: string; firefoxInstallUrl: string };
+/**
+ * Where browsers install Signpost from, and the Chromium id it has there (Signpost's own, or the
+ * id of a self-hosted build signed with the organisation's key: README "Extension id").
+ */
+export type InstallSource = {
+  chromiumUpdateUrl: string;
+  firefoxInstallUrl: string;
+  chromiumExtensionId: string;
+};
 
 /** The stores' update URLs, used when no self-hosted `--update-url` is given. */
 export const STORE_SOURCE: InstallSource = {
   chromiumUpdateUrl: 'https://clients2.google.com/service/update2/crx',
   firefoxInstallUrl: `https://addons.mozilla.org/firefox/downloads/latest/${GECKO_ID}/latest.xpi`,
+  chromiumExtensionId: CHROMIUM_EXTENSION_ID,
 };
 
 export type DeploymentFile = { name: string; contents: string | Uint8Array; note: string };
@@ -39,7 +47,7 @@ type Policy = Record<string, unknown>;
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 const chromiumSettings = (source: InstallSource) => ({
-  [CHROMIUM_EXTENSION_ID]: {
+  [source.chromiumExtensionId]: {
     installation_mode: 'force_installed',
     update_url: source.chromiumUpdateUrl,
   },
@@ -67,7 +75,7 @@ function windowsReg(policy: Policy, source: InstallSource): string {
   const lines = ['Windows Registry Editor Version 5.00', ''];
   for (const browser of WINDOWS_BROWSERS) {
     lines.push(
-      `[HKEY_LOCAL_MACHINE\\${browser.root}\\3rdparty\\extensions\\${CHROMIUM_EXTENSION_ID}\\policy]`,
+      `[HKEY_LOCAL_MACHINE\\${browser.root}\\3rdparty\\extensions\\${source.chromiumExtensionId}\\policy]`,
     );
     for (const [key, value] of Object.entries(policy)) {
       const reg = toRegistryValue(value);
@@ -104,13 +112,13 @@ function windowsPs1(policy: Policy, source: InstallSource): string {
     lines.push(
       '',
       `# ${browser.name}`,
-      `Remove-Item -Path ${psString(`${base}\\3rdparty\\extensions\\${CHROMIUM_EXTENSION_ID}\\policy`)} -Recurse -Force -ErrorAction SilentlyContinue`,
+      `Remove-Item -Path ${psString(`${base}\\3rdparty\\extensions\\${source.chromiumExtensionId}\\policy`)} -Recurse -Force -ErrorAction SilentlyContinue`,
     );
     for (const [key, value] of Object.entries(policy)) {
       const reg = toRegistryValue(value);
       const data = reg.type === 'REG_DWORD' ? String(reg.data) : psString(reg.data);
       lines.push(
-        `Set-Value ${psString(`${base}\\3rdparty\\extensions\\${CHROMIUM_EXTENSION_ID}\\policy`)} ${psString(key)} ${reg.type === 'REG_DWORD' ? 'DWord' : 'String'} ${data}`,
+        `Set-Value ${psString(`${base}\\3rdparty\\extensions\\${source.chromiumExtensionId}\\policy`)} ${psString(key)} ${reg.type === 'REG_DWORD' ? 'DWord' : 'String'} ${data}`,
       );
     }
     lines.push(
@@ -155,12 +163,12 @@ function macosMobileconfig(policy: Policy, source: InstallSource): string {
     PayloadScope: 'System',
     PayloadContent: [
       payload(
-        `com.google.Chrome.extensions.${CHROMIUM_EXTENSION_ID}`,
+        `com.google.Chrome.extensions.${source.chromiumExtensionId}`,
         'org.signpost.policy.chrome',
         policy,
       ),
       payload(
-        `com.microsoft.Edge.extensions.${CHROMIUM_EXTENSION_ID}`,
+        `com.microsoft.Edge.extensions.${source.chromiumExtensionId}`,
         'org.signpost.policy.edge',
         policy,
       ),
@@ -182,7 +190,7 @@ export function exportPolicy(
       name: 'signpost.json',
       contents: json({
         ExtensionSettings: chromiumSettings(source),
-        '3rdparty': { extensions: { [CHROMIUM_EXTENSION_ID]: policy } },
+        '3rdparty': { extensions: { [source.chromiumExtensionId]: policy } },
       }),
       note: `copy to ${dir}/signpost.json (root-owned, mode 644)`,
     },
@@ -201,7 +209,7 @@ export function exportPolicy(
               Object.entries(policy).map(([key, value]) => [key, { Value: value }]),
             ),
           ),
-          note: `Admin console → Devices → Chrome → Apps & extensions → ${CHROMIUM_EXTENSION_ID} → Policy for extensions: paste this file's contents`,
+          note: `Admin console → Devices → Chrome → Apps & extensions → ${source.chromiumExtensionId} → Policy for extensions: paste this file's contents`,
         },
       ];
     case 'firefox-policies':

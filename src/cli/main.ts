@@ -30,8 +30,10 @@ const USAGE = `Usage:
   signpost-policy validate FILE [--json]   check a policy; exit 0 valid, 1 issues, 2 unreadable
   signpost-policy explain FILE URL...      which app each URL is and what the employee gets
   signpost-policy export FILE --target T [--out DIR] [--update-url URL] [--firefox-install-url URL]
+                                         [--extension-id ID]
       T: ${TARGETS.join(', ')}
-      Without --update-url the browsers install Signpost from their stores.
+      Without --update-url the browsers install Signpost from their stores. --extension-id: the id
+      "npm run package" printed for a build signed with your own key.
   signpost-policy report FILE [--lang en|nl] [--out report.html] [--date YYYY-MM-DD]
       the NCSC risk analysis of the policy as one printable HTML page (stdout without --out)
 `;
@@ -155,7 +157,14 @@ async function exportFiles(args: string[], io: Io): Promise<number> {
   const source = {
     chromiumUpdateUrl: updateUrl ?? STORE_SOURCE.chromiumUpdateUrl,
     firefoxInstallUrl: option(args, '--firefox-install-url') ?? STORE_SOURCE.firefoxInstallUrl,
+    chromiumExtensionId: option(args, '--extension-id') ?? STORE_SOURCE.chromiumExtensionId,
   };
+  if (!/^[a-p]{32}$/.test(source.chromiumExtensionId)) {
+    io.stderr.write(
+      `--extension-id must be 32 letters a-p, as "npm run package" prints it (got ${source.chromiumExtensionId})\n`,
+    );
+    return 1;
+  }
   for (const url of [source.chromiumUpdateUrl, source.firefoxInstallUrl]) {
     if (!url.startsWith('https://')) {
       io.stderr.write(`install URLs must be https:// (got ${url})\n`);

@@ -3,15 +3,14 @@
  * /etc/chromium/policies/managed/, and the app hosts mapped to a local HTTPS server that counts
  * every request it receives.
  */
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { extensionIdFromPublicKey } from '../../src/release/extension-id.ts';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 export { readWarning, waitForWarning, type WarningView } from './warning-view.ts';
+export { startFakeApps, type FakeApps, type ServedFile } from './fake-apps.ts';
+import type { FakeApps } from './fake-apps.ts';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const POLICY_DIR = process.env.SIGNPOST_POLICY_DIR ?? '/etc/chromium/policies/managed';
@@ -22,14 +21,7 @@ export function extensionId(): string {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
     key: string;
   };
-  const hex = createHash('sha256')
-    .update(Buffer.from(manifest.key, 'base64'))
-    .digest('hex')
-    .slice(0, 32);
-  return hex
-    .split('')
-    .map((c) => String.fromCharCode(97 + parseInt(c, 16)))
-    .join('');
+  return extensionIdFromPublicKey(Buffer.from(manifest.key, 'base64'));
 }
 
 /** Fails loudly, with what to do, when the machine cannot run the real-browser tests. */
@@ -73,69 +65,6 @@ export function writeManagedPolicy(policy: unknown): void {
   );
 }
 
-export type FakeApps = {
-  port: number;
-  requests: { host: string; url: string }[];
-  close(): Promise<void>;
-};
-
-/** An HTTPS server answering every host with a small app-like page, recording each request. */
-export async function startFakeApps(): Promise<FakeApps> {
-  const dir = mkdtempSync(join(tmpdir(), 'signpost-cert-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-subj',
-      '/CN=localhost',
-      '-days',
-      '2',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ],
-    { stdio: 'ignore' },
-  );
-  const requests: FakeApps['requests'] = [];
-  const server: Server = createServer(
-    { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
-    (request, response) => {
-      const host = (request.headers.host ?? '').replace(/:\d+$/, '');
-      requests.push({ host, url: request.url ?? '' });
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(`<!doctype html><html lang="en"><head><title>${host}</title></head>
-<script>document.addEventListener('DOMContentLoaded', () => {
-  window.signpostAtDomContentLoaded = document.querySelector('signpost-warning') !== null;
-});</script>
-<body style="margin:0;font:16px system-ui"><main style="padding:80px 24px"><h1>Fake ${host}</h1>
-<p>A stand-in page served from localhost under the app's real host name.</p></main></body></html>`);
-    },
-  );
-  // WebSocket handshakes arrive as 'upgrade', not 'request': count them too, then hang up.
-  server.on(
-    'upgrade',
-    (request: { headers: { host?: string }; url?: string }, socket: { destroy(): void }) => {
-      requests.push({
-        host: (request.headers.host ?? '').replace(/:\d+$/, ''),
-        url: request.url ?? '',
-      });
-      socket.destroy();
-    },
-  );
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  rmSync(dir, { recursive: true, force: true });
-  return {
-    port: (server.address() as AddressInfo).port,
-    requests,
-    close: () => new Promise<void>((done) => server.close(() => done())),
-  };
-}
-
 export type Session = {
   context: BrowserContext;
   worker: Worker;
@@ -143,25 +72,35 @@ export type Session = {
   close(): Promise<void>;
 };
 
-/** Starts Chromium with the built extension and every host resolved to the fake app server. */
+/**
+ * Starts Chromium with every host resolved to the fake app server and the built extension loaded
+ * unpacked, or with `installedId`: nothing loaded, the extension with that id is expected to come
+ * the way an admin deploys it (a force-install in the policy file).
+ */
 export async function launchBrowser(
   apps: FakeApps,
-  options: { locale?: string; profile?: string } = {},
+  options: { locale?: string; profile?: string; installedId?: string } = {},
 ): Promise<Session> {
   const executablePath = requireEnvironment();
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'signpost-profile-'));
+  const id = options.installedId ?? extensionId();
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
     locale: options.locale ?? 'en-US',
+    // Playwright's defaults turn extensions and extension downloads off; a policy install needs both.
+    ...(options.installedId
+      ? { ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking'] }
+      : {}),
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(options.installedId
+        ? []
+        : [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
       '--no-first-run',
-      '--disable-background-networking',
+      ...(options.installedId ? [] : ['--disable-background-networking']),
       '--disable-component-update',
       '--disable-sync',
       '--ignore-certificate-errors',
@@ -169,11 +108,14 @@ export async function launchBrowser(
       ...(options.locale ? [`--lang=${options.locale}`] : []),
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const ours = (w: Worker) => w.url().startsWith(`chrome-extension://${id}/`);
+  const worker =
+    context.serviceWorkers().find(ours) ??
+    (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 60_000 }));
   return {
     context,
     worker,
-    id: extensionId(),
+    id,
     close: async () => {
       await context.close();
       // A profile passed in belongs to the caller, who may start the browser on it again.
@@ -184,8 +126,10 @@ export async function launchBrowser(
 
 /** The worker of a session, waking or finding it again after it was stopped. */
 export async function currentWorker(session: Session): Promise<Worker> {
+  const ours = (w: Worker) => w.url().startsWith(`chrome-extension://${session.id}/`);
   return (
-    session.context.serviceWorkers()[0] ?? (await session.context.waitForEvent('serviceworker'))
+    session.context.serviceWorkers().find(ours) ??
+    (await session.context.waitForEvent('serviceworker', { predicate: ours }))
   );
 }
 

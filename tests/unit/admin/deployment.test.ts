@@ -14,6 +14,7 @@ const POLICY = JSON.parse(
 const SOURCE = {
   chromiumUpdateUrl: 'https://it.voorbeeld.example/signpost/update.xml',
   firefoxInstallUrl: 'https://it.voorbeeld.example/signpost/signpost.xpi',
+  chromiumExtensionId: ID,
 };
 const SCHEMA = toManagedSchema() as { properties: Record<string, { type: string }> };
 const text = (target: (typeof TARGETS)[number], source = SOURCE) =>
@@ -137,3 +138,15 @@ describe("the registry reader follows Chrome's conversion rules", () => {
     expect(() => convertWithSchema(value, type ? { type } : undefined)).toThrow();
   });
 });
+
+it.each(TARGETS.filter((target) => target !== 'firefox-policies'))(
+  '%s: a self-hosted build with its own key is deployed under its own id',
+  (target) => {
+    const own = 'abcdefghijklmnopabcdefghijklmnop';
+    const contents = exportPolicy(POLICY, target, { ...SOURCE, chromiumExtensionId: own })
+      .map((file) => `${file.note}\n${String(file.contents)}`)
+      .join('\n');
+    expect(contents).toContain(own);
+    expect(contents).not.toContain(ID);
+  },
+);

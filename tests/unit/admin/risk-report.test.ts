@@ -29,7 +29,7 @@ function report(raw: unknown, language: Language = 'en'): string {
     date: '2026-11-23',
     signpostVersion: '0.1.0',
     policyHash: 'abc123',
-    defaultAction: (policy).defaultAction,
+    defaultAction: policy.defaultAction,
   });
 }
 
