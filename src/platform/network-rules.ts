@@ -2,11 +2,12 @@
 import { browser } from 'wxt/browser';
 import { toBlockRules } from '../policy/block-rules';
 import type { CompiledPolicy } from '../policy/compile';
+import { forThisBrowser } from './rule-quirks';
 
 /** Replaces all of Signpost's dynamic rules with the ones for `policy`, in one atomic update. */
 export async function syncBlockRules(policy: CompiledPolicy): Promise<void> {
   const existing = await browser.declarativeNetRequest.getDynamicRules();
-  const rules = toBlockRules(policy, browser.runtime.getURL('/blocked.html'));
+  const rules = forThisBrowser(toBlockRules(policy, browser.runtime.getURL('/blocked.html')));
   await browser.declarativeNetRequest.updateDynamicRules({
     removeRuleIds: existing.map((rule) => rule.id),
     addRules: rules as Parameters<

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { CompiledApp } from '../policy/compile';
 import { toAllowRules } from '../policy/block-rules';
+import { forThisBrowser } from './rule-quirks';
 
 const KEY = 'tabAllowances';
 type Allowances = Record<string, string[]>;
@@ -26,7 +27,7 @@ export async function allowInTab(tabId: number, app: CompiledApp): Promise<void>
   const allowances = await read();
   const existing = await browser.declarativeNetRequest.getSessionRules();
   const nextId = Math.max(0, ...existing.map((rule) => rule.id)) + 1;
-  const rules = toAllowRules(app, tabId, nextId);
+  const rules = forThisBrowser(toAllowRules(app, tabId, nextId));
   await browser.declarativeNetRequest.updateSessionRules({ addRules: rules as never });
   allowances[String(tabId)] = [...new Set([...(allowances[String(tabId)] ?? []), app.id])];
   await browser.storage.session.set({ [KEY]: allowances });

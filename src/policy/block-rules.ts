@@ -71,6 +71,24 @@ const OTHER_RESOURCE_TYPES = [
   'other',
 ];
 
+/** Resource types only Chromium knows; Firefox rejects a whole rule update that names one. */
+export const CHROMIUM_ONLY_RESOURCE_TYPES: readonly string[] = ['webtransport', 'webbundle'];
+
+/** The same rules without the resource types in `unsupported` (a browser's own list). */
+export function withoutResourceTypes(
+  rules: BlockRule[],
+  unsupported: readonly string[],
+): BlockRule[] {
+  if (unsupported.length === 0) return rules;
+  return rules.map((rule) => ({
+    ...rule,
+    condition: {
+      ...rule.condition,
+      resourceTypes: rule.condition.resourceTypes.filter((type) => !unsupported.includes(type)),
+    },
+  }));
+}
+
 /**
  * Rules for every pattern of every blocked app: pages and frames are redirected to the block
  * page (`blocked.html?app=<id>&url=<raw URL>`); every other request to the app is blocked.

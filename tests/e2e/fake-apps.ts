@@ -19,7 +19,10 @@ export type ServedFile = { type: string; body: Buffer };
  * An HTTPS server answering every host with a small app-like page, recording each request;
  * paths in `files` get that file instead.
  */
-export async function startFakeApps(files: Map<string, ServedFile> = new Map()): Promise<FakeApps> {
+export async function startFakeApps(
+  files: Map<string, ServedFile> = new Map(),
+  port = 0,
+): Promise<FakeApps> {
   const dir = mkdtempSync(join(tmpdir(), 'signpost-cert-'));
   execFileSync(
     'openssl',
@@ -72,7 +75,7 @@ export async function startFakeApps(files: Map<string, ServedFile> = new Map()):
       socket.destroy();
     },
   );
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
   rmSync(dir, { recursive: true, force: true });
   return {
     port: (server.address() as AddressInfo).port,

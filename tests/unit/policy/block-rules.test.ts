@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { toBlockRules } from '../../../src/policy/block-rules';
+import {
+  CHROMIUM_ONLY_RESOURCE_TYPES,
+  toAllowRules,
+  toBlockRules,
+  withoutResourceTypes,
+} from '../../../src/policy/block-rules';
 import { compilePolicy } from '../../../src/policy/compile';
 import { parsePolicy } from '../../../src/policy/parse';
 
@@ -99,5 +104,33 @@ describe('block rules', () => {
     const rules = rulesFor({ defaultAction: 'block' });
     expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
     for (const rule of rules) expect(rule.condition.regexFilter).not.toMatch(/\(\?[=!<]|\\[1-9]/);
+  });
+});
+
+describe('resource types a browser does not know', () => {
+  const rules = rulesFor({ schemaVersion: 1, rules: [{ app: 'discord', action: 'block' }] });
+  const app = compilePolicy(
+    parsePolicy({ schemaVersion: 1, rules: [{ app: 'discord', action: 'block' }] }).policy!,
+    { isBuiltInDefault: false },
+  ).apps.find((a) => a.id === 'discord')!;
+
+  it('are dropped from every rule, block and allow alike, and nothing else changes', () => {
+    const all = [...rules, ...toAllowRules(app, 7, 100)];
+    expect(all.some((r) => r.condition.resourceTypes.includes('webtransport'))).toBe(true);
+    const adapted = withoutResourceTypes(all, CHROMIUM_ONLY_RESOURCE_TYPES);
+    for (const [index, rule] of adapted.entries()) {
+      const original = all[index]!;
+      expect(rule.condition.resourceTypes).toEqual(
+        original.condition.resourceTypes.filter((t) => t !== 'webtransport' && t !== 'webbundle'),
+      );
+      expect({ ...rule, condition: { ...rule.condition, resourceTypes: [] } }).toEqual({
+        ...original,
+        condition: { ...original.condition, resourceTypes: [] },
+      });
+    }
+  });
+
+  it('leaves the rules as they are when the browser knows every type', () => {
+    expect(withoutResourceTypes(rules, [])).toBe(rules);
   });
 });
