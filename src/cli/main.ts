@@ -35,7 +35,8 @@ const USAGE = `Usage:
       Without --update-url the browsers install Signpost from their stores. --extension-id: the id
       "npm run package" printed for a build signed with your own key.
   signpost-policy report FILE [--lang en|nl] [--out report.html] [--date YYYY-MM-DD]
-      the NCSC risk analysis of the policy as one printable HTML page (stdout without --out)
+      the NCSC risk analysis of the policy as one printable HTML page (stdout without --out);
+      the language defaults to the policy's locale when it is nl, else English
 `;
 
 /** Reads a policy file: the policy object itself, or a Chrome/Firefox policy file wrapping it. */
@@ -192,9 +193,13 @@ const REPO = new URL('../../', import.meta.url);
 
 async function report(args: string[], io: Io): Promise<number> {
   const file = args[0];
-  const language = option(args, '--lang') ?? 'en';
+  const language = option(args, '--lang');
   const date = option(args, '--date') ?? new Date().toISOString().slice(0, 10);
-  if (!file || file.startsWith('--') || !(LANGUAGES as readonly string[]).includes(language)) {
+  if (
+    !file ||
+    file.startsWith('--') ||
+    (language !== undefined && !(LANGUAGES as readonly string[]).includes(language))
+  ) {
     io.stderr.write(USAGE);
     return 1;
   }
@@ -204,14 +209,17 @@ async function report(args: string[], io: Io): Promise<number> {
   }
   const read = await readErrorFree(file, io);
   if (typeof read === 'number') return read;
+  // Without --lang: the policy's own locale when it names one, else English.
+  const lang: Language =
+    (language as Language | undefined) ?? (read.policy.locale === 'nl' ? 'nl' : 'en');
   const messages = JSON.parse(
-    await readFile(new URL(`public/_locales/${language}/messages.json`, REPO), 'utf8'),
+    await readFile(new URL(`public/_locales/${lang}/messages.json`, REPO), 'utf8'),
   ) as Record<string, MessageEntry>;
   const { version } = JSON.parse(await readFile(new URL('package.json', REPO), 'utf8')) as {
     version: string;
   };
   const html = renderRiskReport(compilePolicy(read.policy, { isBuiltInDefault: false }), {
-    language: language as Language,
+    language: lang,
     t: createTranslate(toMessageTable(messages)),
     date,
     signpostVersion: version,
@@ -225,7 +233,7 @@ async function report(args: string[], io: Io): Promise<number> {
   }
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, html);
-  io.stdout.write(`${out}: risk report (${language}), ${String(html.length)} bytes\n`);
+  io.stdout.write(`${out}: risk report (${lang}), ${String(html.length)} bytes\n`);
   return 0;
 }
 

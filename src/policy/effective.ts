@@ -29,9 +29,26 @@ export type EffectivePolicy = {
 /** The built-in default policy: no organisation policy was ever received. */
 export const DEFAULT_POLICY: Policy = PolicySchema.parse({});
 
-/** A short, stable content hash (cyrb53, hex) of a JSON-able value. */
+/** JSON with object keys sorted at every depth: browsers hand policy objects over in any order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(
+          Object.entries(inner as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
+      : inner,
+  );
+}
+
+/**
+ * A short, stable content hash (cyrb53, hex) of a JSON-able value, independent of key order
+ * (Chrome returns managed objects with sorted keys; the admin's file may have any order), so the
+ * status page and the risk report show the same hash for the same policy.
+ */
 export function hashPolicy(value: unknown): string {
-  const text = JSON.stringify(value);
+  const text = canonicalJson(value);
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {

@@ -5,7 +5,7 @@
  * after the worker has checked it still belongs to the blocked app.
  */
 import type { CompiledPolicy } from '../policy/compile';
-import { renderContacts } from './contacts';
+import { renderContacts, whomToAsk } from './contacts';
 import { h, safeLink } from './dom';
 import type { Translate } from './i18n';
 import { renderRiskList } from './risk-list';
@@ -63,7 +63,7 @@ export function renderBlockedPage(
     if (instructions) h('p', { text: instructions, parent: next });
   }
   if (policy) {
-    if (!alternative) h('p', { text: t('askHelpdesk'), parent: next });
+    if (!alternative) h('p', { text: whomToAsk(policy.organization, t), parent: next });
     renderContacts(next, policy.organization, t);
     const access = app && requestAccessLink(policy, app.id, appName, t);
     if (access)

@@ -12,6 +12,11 @@ export function hasContacts({
   return Boolean(supportUrl ?? supportEmail ?? supportPhone);
 }
 
+/** "Ask the helpdesk…:" (followed by its contacts) or, with none named, "Ask your IT department…". */
+export function whomToAsk(organization: CompiledPolicy['organization'], t: Translate): string {
+  return hasContacts(organization) ? t('askHelpdesk') : t('askIt');
+}
+
 /** Appends the helpdesk links; returns false when the policy names no contact. */
 export function renderContacts(
   parent: HTMLElement,

@@ -79,7 +79,7 @@ export function renderStatusPage(
         t('statusReceived'),
         snapshot.receivedAt === undefined ? '—' : date.format(snapshot.receivedAt),
       ],
-      [t('statusHash'), snapshot.hash ?? '—'],
+      [t('statusHash'), snapshot.hash ?? '—', 'policy-hash'],
       [t('statusOrganization'), snapshot.compiled.organization.name ?? '—'],
     ]);
     if (snapshot.fallbackReason && snapshot.source !== 'managed') {

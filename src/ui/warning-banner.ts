@@ -6,7 +6,7 @@
  */
 import type { CompiledPolicy } from '../policy/compile';
 import type { Decision } from '../policy/decide';
-import { hasContacts, renderContacts } from './contacts';
+import { renderContacts, whomToAsk } from './contacts';
 import { h, safeLink } from './dom';
 import type { Translate } from './i18n';
 import { renderRiskList } from './risk-list';
@@ -86,7 +86,7 @@ export function createWarning(
     if (instructions) h('p', { className: 'instructions', text: instructions, parent: text });
   } else {
     h('p', {
-      text: hasContacts(policy.organization) ? t('askHelpdesk') : t('askIt'),
+      text: whomToAsk(policy.organization, t),
       parent: text,
     });
     renderContacts(text, policy.organization, t);

@@ -47,4 +47,9 @@ it('Chromium applies the policy part of the chromium-linux export as explain des
     expect(explained).toContain(`${url}\n  app: ${app} `);
     expect(explained.split(`${url}\n`)[1]?.split('\n')[1]).toContain(`action: ${String(action)} `);
   }
+  // The device runs the policy the risk report was made from: the same content hash.
+  const report = execFileSync(process.execPath, [CLI, 'report', FIXTURE], { encoding: 'utf8' });
+  const reportHash = /Policy hash<\/dt><dd><code>([0-9a-f]{12})</.exec(report)?.[1];
+  expect(reportHash).toMatch(/^[0-9a-f]{12}$/);
+  expect(await page.textContent('#policy-hash')).toBe(reportHash);
 });

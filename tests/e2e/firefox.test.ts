@@ -13,6 +13,7 @@ import {
   openExtensionPage,
   restorePolicies,
   startFirefox,
+  waitForNetworkBlock,
   type FirefoxSession,
 } from './firefox';
 
@@ -42,9 +43,14 @@ it('status page: a typo’d key with its suggestion, two bad items, the good rul
   });
   const { page, apps } = session;
 
+  await waitForNetworkBlock(session, 'https://discordapp.com/app');
   await openBlocked(page, 'https://discord.com/channels/1');
   // Blocked in the network layer: the app's server never saw the request.
   expect(apps.requests.filter((r) => r.host === 'discord.com')).toEqual([]);
+  // The policy names no helpdesk: the block page says whom to ask without promising contacts.
+  const blockPage = await page.$eval('body', (e) => (e as HTMLElement).innerText);
+  expect(blockPage).toContain('Ask your IT department which app to use instead.');
+  expect(blockPage).not.toContain('Ask the helpdesk');
 
   await openExtensionPage(page, 'status.html');
   await page.waitForSelector('table.issues');
@@ -115,5 +121,9 @@ it('the firefox-policies export is applied by Firefox ESR as explain describes i
   }
   expect(await page.$eval('#policy-source', (e) => e.textContent)).toBe(
     'managed storage (your organisation)',
+  );
+  const report = execFileSync(process.execPath, [CLI, 'report', FIXTURE], { encoding: 'utf8' });
+  expect(await page.$eval('#policy-hash', (e) => e.textContent)).toBe(
+    /Policy hash<\/dt><dd><code>([0-9a-f]{12})</.exec(report)?.[1],
   );
 });

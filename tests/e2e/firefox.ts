@@ -87,6 +87,26 @@ export async function openBlocked(page: Page, url: string, timeoutMs = 15_000): 
 }
 
 /**
+ * Waits until Signpost blocks `url` in the network layer (its server sees no request), i.e. the
+ * policy and its block rules are in force; right after start a page may still get through and be
+ * replaced by the content script's fallback.
+ */
+export async function waitForNetworkBlock(
+  session: FirefoxSession,
+  url: string,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const host = new URL(url).hostname;
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    const before = session.apps.requests.filter((r) => r.host === host).length;
+    await openBlocked(session.page, `${url}?warm-up=${String(attempt)}`);
+    if (session.apps.requests.filter((r) => r.host === host).length === before) return;
+    if (Date.now() > deadline) throw new Error(`${url} still reaches its server`);
+  }
+}
+
+/**
  * Opens an extension page from an extension page (WebDriver BiDi refuses to navigate to
  * moz-extension: URLs itself): a link clicked the way an employee would.
  */

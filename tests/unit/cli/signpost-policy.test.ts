@@ -132,6 +132,13 @@ describe('signpost-policy report', () => {
     expect(result.stdout).toMatch(/^<!doctype html>\n<html lang="en">/);
   });
 
+  it("without --lang follows the policy's locale", () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'signpost-report-')), 'nl.json');
+    writeFileSync(file, JSON.stringify({ schemaVersion: 1, locale: 'nl' }));
+    expect(cli('report', file).stdout).toContain('<html lang="nl">');
+    expect(cli('report', file, '--lang', 'en').stdout).toContain('<html lang="en">');
+  });
+
   it('refuses a policy with errors, an unknown language and a malformed date', () => {
     const bad = cli('report', join(FIXTURES, 'invalid', 'one-bad-rule.json'));
     expect(bad.status).toBe(1);

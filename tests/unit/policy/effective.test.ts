@@ -63,5 +63,14 @@ describe('resolvePolicy', () => {
     const b = parsePolicy({ locale: 'nl', defaultAction: 'block' }).policy;
     expect(hashPolicy(a)).toBe(hashPolicy(b));
     expect(hashPolicy(a)).toMatch(/^[0-9a-f]{12}$/);
+    const alternative = (instructions: Record<string, string>) =>
+      parsePolicy({ alternatives: [{ id: 'teams', url: 'https://t.example/', instructions }] })
+        .policy;
+    expect(hashPolicy(alternative({ nl: 'Gebruik Teams', en: 'Use Teams' }))).toBe(
+      hashPolicy(alternative({ en: 'Use Teams', nl: 'Gebruik Teams' })),
+    );
+    expect(hashPolicy(alternative({ nl: 'Gebruik Teams' }))).not.toBe(
+      hashPolicy(alternative({ nl: 'Gebruik Teams!' })),
+    );
   });
 });
