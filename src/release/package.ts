@@ -12,7 +12,16 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import writeCrx3 from 'crx3';
@@ -92,15 +101,20 @@ async function main(argv: string[]): Promise<void> {
   };
 
   const build = join(out, 'build');
-  rmSync(out, { recursive: true, force: true });
+  // Only what this command wrote before is replaced: --out may name a folder with other files.
   mkdirSync(out, { recursive: true });
+  rmSync(build, { recursive: true, force: true });
+  for (const name of readdirSync(out).filter(isReleaseFile))
+    rmSync(join(out, name), { force: true });
   const env = { SIGNPOST_MANIFEST_KEY: manifestKey, SIGNPOST_OUT_DIR: build };
   wxt(['zip'], env);
   wxt(['zip', '-b', 'firefox'], env);
 
   const crxName = `signpost-${version}.crx`;
-  const keyFile = join(out, '.signing-key.pem');
-  // crx3 reads the key from a file (and would create one if it were missing: it is not).
+  // crx3 reads the key from a file (and would create one if it were missing: it is not). A copy
+  // in a private temporary folder, never in the release folder, removed right after signing.
+  const keyDir = mkdtempSync(join(tmpdir(), 'signpost-sign-'));
+  const keyFile = join(keyDir, 'key.pem');
   writeFileSync(keyFile, key.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
   try {
     await writeCrx3(listFiles(join(build, 'chrome-mv3')), {
@@ -108,7 +122,7 @@ async function main(argv: string[]): Promise<void> {
       crxPath: join(out, crxName),
     });
   } finally {
-    rmSync(keyFile, { force: true });
+    rmSync(keyDir, { recursive: true, force: true });
   }
   writeFileSync(
     join(out, 'update.xml'),
@@ -124,7 +138,8 @@ async function main(argv: string[]): Promise<void> {
     const name = file.endsWith('-firefox.zip') ? file.replace(/\.zip$/, '.xpi') : file;
     copyFileSync(join(build, file), join(out, name));
   }
-  const files = readdirSync(out).filter((name) => name !== 'build' && name !== 'SHA256SUMS');
+  rmSync(build, { recursive: true, force: true });
+  const files = readdirSync(out).filter((name) => isReleaseFile(name) && name !== 'SHA256SUMS');
   const sums = files
     .map(
       (name) =>
@@ -145,6 +160,13 @@ Serve ${crxName} and update.xml at ${baseUrl.href}, then generate the deployment
   npx signpost-policy export POLICY.json --target chrome-linux --update-url ${new URL('update.xml', baseUrl).href}${own ? '' : ` --extension-id ${id}`}
 Firefox: sign ${basename(`signpost-${version}-firefox.xpi`)} on addons.mozilla.org (unlisted) before deploying it.
 `);
+}
+
+/** The files `npm run package` writes into the release folder. */
+function isReleaseFile(name: string): boolean {
+  return (
+    /^signpost-.*\.(crx|zip|xpi)$/.test(name) || name === 'update.xml' || name === 'SHA256SUMS'
+  );
 }
 
 function listFiles(dir: string): string[] {

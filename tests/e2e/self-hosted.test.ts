@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -36,6 +36,9 @@ it('Chromium force-installs the signed CRX from update.xml and applies the expor
   const { id } = keyIdentity(key);
 
   const release = join(dir, 'release');
+  // --out may be a folder with other files in it: they stay.
+  mkdirSync(release);
+  writeFileSync(join(release, 'keep.txt'), 'not ours');
   const packaged = spawnSync(
     process.execPath,
     [join(ROOT, 'src/release/package.ts'), '--key', keyFile, '--base-url', BASE, '--out', release],
@@ -49,11 +52,12 @@ it('Chromium force-installs the signed CRX from update.xml and applies the expor
   expect(files).toEqual(
     expect.arrayContaining(['update.xml', 'SHA256SUMS', expect.stringMatching(/-firefox\.xpi$/)]),
   );
+  expect(readFileSync(join(release, 'keep.txt'), 'utf8')).toBe('not ours');
   const updateXml = readFileSync(join(release, 'update.xml'), 'utf8');
   expect(updateXml).toContain(`<app appid="${id}">`);
   expect(updateXml).toContain(`codebase="${BASE}${String(crx)}"`);
   // The private key is not left anywhere in the release.
-  for (const name of files.filter((n) => !n.endsWith('.crx') && n !== 'build'))
+  for (const name of files.filter((n) => !n.endsWith('.crx')))
     expect(readFileSync(join(release, name)).includes('PRIVATE KEY')).toBe(false);
 
   const exported = join(dir, 'export');
