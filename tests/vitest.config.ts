@@ -29,8 +29,10 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 90_000,
           fileParallelism: false,
-          // One browser at a time: they share /etc/chromium/policies/managed.
+          // One browser at a time: they share /etc/chromium/policies/managed (and, across runs on
+          // one machine, the lock in machine-lock.ts).
           maxWorkers: 1,
+          globalSetup: ['tests/e2e/machine-lock.ts'],
         },
       },
     ],
