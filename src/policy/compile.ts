@@ -53,29 +53,39 @@ export type CompiledPolicy = {
 /** Chat apps stand in for each other: Teams (collaboration) is a fine alternative to WhatsApp. */
 const CHAT_CATEGORIES: readonly Category[] = ['messaging', 'collaboration', 'other'];
 
+type Candidate = { resolved: ResolvedAlternative; category: Category };
+
 /**
  * The contract's default alternative: the first of the app's own category. When there is none, a
  * chat app falls back to the first messaging or collaboration alternative; an authenticator site
- * never falls back to a chat app.
+ * never falls back to a chat app. An app is never its own alternative. Indexed once per policy,
+ * so each lookup costs O(1) whatever the number of apps.
  */
-function defaultAlternative<T extends { resolved: ResolvedAlternative; category: Category }>(
-  alternatives: readonly T[],
-  app: { id: string; category: Category },
-): T | undefined {
-  const others = alternatives.filter((a) => a.resolved.id !== app.id);
-  return (
-    others.find((a) => a.category === app.category) ??
-    (CHAT_CATEGORIES.includes(app.category)
-      ? others.find((a) => a.category === 'messaging' || a.category === 'collaboration')
-      : undefined)
-  );
+function defaultAlternatives(alternatives: readonly Candidate[]) {
+  const byCategory = new Map<Category, Candidate[]>();
+  const chat: Candidate[] = [];
+  for (const alternative of alternatives) {
+    byCategory.set(alternative.category, [
+      ...(byCategory.get(alternative.category) ?? []),
+      alternative,
+    ]);
+    if (alternative.category === 'messaging' || alternative.category === 'collaboration')
+      chat.push(alternative);
+  }
+  // At most the first two are looked at: the first may be the app itself.
+  const firstOther = (list: readonly Candidate[] | undefined, id: string) =>
+    list?.find((a) => a.resolved.id !== id);
+  return (app: { id: string; category: Category }): Candidate | undefined =>
+    firstOther(byCategory.get(app.category), app.id) ??
+    (CHAT_CATEGORIES.includes(app.category) ? firstOther(chat, app.id) : undefined);
 }
 
 const unknownValues = <K extends string>(ids: readonly K[]) =>
   Object.fromEntries(ids.map((id) => [id, 'unknown'])) as Record<K, CriterionValue>;
 
-const catalogueName = (id: string) => CATALOGUE.find((app) => app.id === id)?.name;
-const catalogueCategory = (id: string) => CATALOGUE.find((app) => app.id === id)?.category;
+const CATALOGUE_BY_ID = new Map<string, (typeof CATALOGUE)[number]>(
+  CATALOGUE.map((app) => [app.id, app]),
+);
 
 /**
  * Compiles `policy`. With `isBuiltInDefault`, collaboration apps are allowed and every other
@@ -85,16 +95,22 @@ export function compilePolicy(
   policy: Policy,
   options: { isBuiltInDefault: boolean },
 ): CompiledPolicy {
-  const alternatives = policy.alternatives.map((alternative) => ({
+  const alternatives = policy.alternatives.map((alternative): Candidate => ({
     resolved: {
       id: alternative.id,
-      name: alternative.name ?? catalogueName(alternative.id) ?? alternative.id,
+      name: alternative.name ?? CATALOGUE_BY_ID.get(alternative.id)?.name ?? alternative.id,
       url: alternative.url,
       ...(alternative.instructions ? { instructions: alternative.instructions } : {}),
     },
-    category: alternative.category ?? catalogueCategory(alternative.id) ?? 'messaging',
+    category: alternative.category ?? CATALOGUE_BY_ID.get(alternative.id)?.category ?? 'messaging',
   }));
-  const approved = new Set(alternatives.map((a) => a.resolved.id));
+  const alternativeById = new Map(alternatives.map((a) => [a.resolved.id, a]));
+  const defaultAlternative = defaultAlternatives(alternatives);
+  // The first rule for an app applies (parsePolicy reports later ones).
+  const ruleIndexByApp = new Map<string, number>();
+  policy.rules.forEach((rule, index) => {
+    if (!ruleIndexByApp.has(rule.app)) ruleIndexByApp.set(rule.app, index);
+  });
   const definitions = [
     ...policy.customApps.map((app) => ({
       id: app.id,
@@ -109,19 +125,19 @@ export function compilePolicy(
   ];
 
   const apps = definitions.map((app): CompiledApp => {
-    const ruleIndex = policy.rules.findIndex((rule) => rule.app === app.id);
+    const ruleIndex = ruleIndexByApp.get(app.id) ?? -1;
     const rule = policy.rules[ruleIndex];
     let action: Action;
     let reason: CompiledApp['reason'];
-    if (approved.has(app.id)) [action, reason] = ['allow', 'approved'];
+    if (alternativeById.has(app.id)) [action, reason] = ['allow', 'approved'];
     else if (rule) [action, reason] = [rule.action, 'rule'];
     else if (options.isBuiltInDefault && app.category === 'collaboration')
       [action, reason] = ['allow', 'default'];
     else [action, reason] = [policy.defaultAction, 'default'];
 
     const alternative = rule?.alternative
-      ? alternatives.find((a) => a.resolved.id === rule.alternative)
-      : defaultAlternative(alternatives, app);
+      ? alternativeById.get(rule.alternative)
+      : defaultAlternative(app);
     return {
       id: app.id,
       name: app.name,

@@ -1,6 +1,7 @@
 /**
  * URL → app → decision. Pure and total: every input gives a Decision, nothing throws.
  * Build a matcher once per compiled policy; each lookup walks the URL host's suffixes.
+ * Which app wins when several match is decided in precedence.ts.
  */
 import {
   isPatternMatch,
@@ -10,7 +11,8 @@ import {
   type HostPattern,
   type UrlTarget,
 } from './pattern';
-import type { CompiledApp, CompiledPolicy, DecisionReason, ResolvedAlternative } from './compile';
+import type { CompiledApp, DecisionReason, ResolvedAlternative } from './compile';
+import { isExplicitReason, outranks, type Claim } from './precedence';
 import type { Action } from './schema';
 
 /** What the employee gets on a URL, and why. */
@@ -25,24 +27,29 @@ export type Decision = {
 };
 
 /** Finds the app a URL belongs to. */
-export type Matcher = (url: string) => CompiledApp | null;
+export type Matcher<T = CompiledApp> = (url: string) => T | null;
 
-type Entry = { app: CompiledApp; pattern: HostPattern; specificity: number };
+type Entry<T> = { app: T; claim: Claim };
 
 /**
- * Indexes the apps' patterns by host. When several patterns match, the most specific (longest
- * host + path) wins; on a tie the earlier app wins (custom apps come before the catalogue).
+ * Indexes the patterns of `apps` by host, once; each lookup walks the URL host's suffixes
+ * (`a.web.whatsapp.com`, `web.whatsapp.com`, `whatsapp.com`, `com`), so its cost does not grow
+ * with the number of apps. When several patterns match, precedence.ts decides.
  * Hot path: the path is only normalised when the host has a pattern at all.
  */
-export function createMatcher(apps: readonly CompiledApp[]): Matcher {
-  const byHost = new Map<string, Entry[]>();
-  for (const app of apps) {
+export function createClaimMatcher<T extends { patterns: readonly HostPattern[] }>(
+  apps: readonly T[],
+  isExplicit: (app: T) => boolean,
+): Matcher<T> {
+  const byHost = new Map<string, Entry<T>[]>();
+  apps.forEach((app, order) => {
+    const explicit = isExplicit(app);
     for (const pattern of app.patterns) {
       const entries = byHost.get(pattern.host) ?? [];
-      entries.push({ app, pattern, specificity: pattern.host.length + pattern.path.length });
+      entries.push({ app, claim: { pattern, isExplicit: explicit, order } });
       byHost.set(pattern.host, entries);
     }
-  }
+  });
   return (url) => {
     const parsed = parseHttpUrl(url);
     if (!parsed) return null;
@@ -50,15 +57,15 @@ export function createMatcher(apps: readonly CompiledApp[]): Matcher {
       ? normalizeHost(parsed.hostname)
       : parsed.hostname;
     let target: UrlTarget | undefined;
-    let best: Entry | undefined;
+    let best: Entry<T> | undefined;
     for (let host = fullHost; host !== '';) {
       const entries = byHost.get(host);
       if (entries) {
         target ??= { host: fullHost, path: normalizePath(parsed.pathname) };
         for (const entry of entries) {
           if (
-            isPatternMatch(entry.pattern, target) &&
-            (!best || entry.specificity > best.specificity)
+            isPatternMatch(entry.claim.pattern, target) &&
+            (!best || outranks(entry.claim, best.claim))
           )
             best = entry;
         }
@@ -68,6 +75,11 @@ export function createMatcher(apps: readonly CompiledApp[]): Matcher {
     }
     return best?.app ?? null;
   };
+}
+
+/** The matcher of a compiled policy's apps. */
+export function createMatcher(apps: readonly CompiledApp[]): Matcher {
+  return createClaimMatcher(apps, (app) => isExplicitReason(app.reason));
 }
 
 const NO_MATCH: Decision = Object.freeze({
@@ -108,9 +120,4 @@ export function decide(matcher: Matcher, url: string): Decision {
     app = null;
   }
   return app ? decisionFor(app) : NO_MATCH;
-}
-
-/** Convenience for one-off decisions (tests, CLI): compiles the matcher too. */
-export function decideUrl(policy: CompiledPolicy, url: string): Decision {
-  return decide(createMatcher(policy.apps), url);
 }

@@ -14,19 +14,23 @@ export const formatPattern = (pattern: HostPattern): string => `${pattern.host}$
 export type PatternError = 'empty' | 'scheme' | 'wildcard' | 'userinfo' | 'port' | 'query' | 'host';
 
 const UNRESERVED_ESCAPE = /%([0-9a-f]{2})/gi;
+const REPEATED_SLASHES = /\/{2,}/g;
 
 /**
- * Decodes percent-escapes of unreserved characters (RFC 3986 §6.2.2.2) and lower-cases, so
- * `/%6Dessages` and `/Messages` compare equal to `/messages`. Reserved escapes stay encoded.
+ * The path as an app's server reads it, for matching: percent-escapes of unreserved characters
+ * decoded (RFC 3986 §6.2.2.2: `/%6Dessages` is `/messages`), repeated slashes collapsed (common
+ * servers such as nginx serve `//channels` as `/channels`), lower-cased. Reserved escapes
+ * (`%2F`) stay encoded: they mean something else. The network rules follow the same reading
+ * (rule-plan.ts).
  */
 export function normalizePath(path: string): string {
-  if (!path.includes('%')) return path.toLowerCase();
-  return path
-    .replace(UNRESERVED_ESCAPE, (escape, hex: string) => {
-      const char = String.fromCharCode(parseInt(hex, 16));
-      return /[a-z0-9\-._~]/i.test(char) ? char : escape;
-    })
-    .toLowerCase();
+  const decoded = path.includes('%')
+    ? path.replace(UNRESERVED_ESCAPE, (escape, hex: string) => {
+        const char = String.fromCharCode(parseInt(hex, 16));
+        return /[a-z0-9\-._~]/i.test(char) ? char : escape;
+      })
+    : path;
+  return (decoded.includes('//') ? decoded.replace(REPEATED_SLASHES, '/') : decoded).toLowerCase();
 }
 
 /** Strips trailing dots: `web.whatsapp.com.` is the same host to DNS and browsers. */
