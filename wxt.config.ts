@@ -19,7 +19,8 @@ export default defineConfig({
         // (npm run package sets it; README "Extension id").
         { key: process.env.SIGNPOST_MANIFEST_KEY || MANIFEST_KEY }),
     // No tabs, webRequest, webNavigation, history or cookies: see the privacy page.
-    permissions: ['storage', 'scripting', 'declarativeNetRequestWithHostAccess'],
+    // alarms: ends a time-limited "continue anyway" (warnings.proceedForMinutes).
+    permissions: ['storage', 'scripting', 'declarativeNetRequestWithHostAccess', 'alarms'],
     // ws/wss too: WebSocket requests to a blocked app are blocked only with host access to them.
     host_permissions: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'],
     storage: { managed_schema: 'managed_schema.json' },

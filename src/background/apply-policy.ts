@@ -40,9 +40,8 @@ export function applyPolicy(): Promise<PolicySnapshot> {
       );
       await browser.storage.local.set({ [SNAPSHOT_KEY]: snapshot });
       await Promise.all([
-        syncBlockRules(effective.compiled).catch((error: unknown) =>
-          console.error('Signpost: network rules', error),
-        ),
+        // Never throws: what the browser refused is recorded for the status page.
+        syncBlockRules(effective.compiled, effective.hash ?? null),
         syncCustomAppScripts(effective.compiled).catch((error: unknown) =>
           console.error('Signpost: content scripts', error),
         ),

@@ -3,17 +3,28 @@ import { browser } from 'wxt/browser';
 import { ACKNOWLEDGED_KEY, readAcknowledgements } from '../messaging/snapshot';
 import type { PageState, TabState } from '../messaging/responses';
 import type { Handlers, Sender } from '../messaging/router';
-import type { CompiledPolicy } from '../policy/compile';
-import { createMatcher, decide, decisionFor } from '../policy/decide';
+import type { CompiledApp, CompiledPolicy } from '../policy/compile';
+import { createMatcher, decide, decisionFor, type Matcher } from '../policy/decide';
+import { frameOutcome } from '../policy/dnr-match';
+import { parseHttpUrl } from '../policy/pattern';
+import { installedRules } from '../platform/network-rules';
 import type { EventRecord } from '../platform/database';
 import { showTabState } from '../platform/badge';
 import { appendEvent, readEvents } from '../platform/event-log';
 import { describeBrowser } from '../status/diagnostics';
 import { extensionPageInTab } from '../platform/tab-contexts';
-import { allowInTab, isAllowedInTab } from '../platform/tab-allowances';
+import {
+  allowInTab,
+  isAllowedInTab,
+  markRequested,
+  releaseInTab,
+  wasRequested,
+} from '../platform/tab-allowances';
+import { NETWORK_STATE_KEY, readNetworkState } from '../status/network-state';
 import { parseBlockedPageUrl } from '../ui/blocked-url';
 import { createTranslate } from '../ui/i18n';
 import { currentSnapshot, syncEarly } from './apply-policy';
+import type { PolicySnapshot } from '../messaging/snapshot';
 
 const DAY = 86_400_000;
 const MIN_REASON = 5;
@@ -30,6 +41,29 @@ function record(
     { time: Date.now(), appId, action, outcome, ...(reason ? { reason } : {}) },
     compiled.eventLogRetentionDays,
   );
+}
+
+let cached: { key: string; matcher: Matcher } | undefined;
+
+/**
+ * The matcher of the snapshot in force, indexed once per policy (not per message: a policy with
+ * 10,000 apps costs milliseconds to index, a lookup microseconds).
+ */
+function matcherOf(snapshot: PolicySnapshot): Matcher {
+  const key = `${String(snapshot.appliedAt)} ${snapshot.hash ?? snapshot.source}`;
+  if (cached?.key !== key) cached = { key, matcher: createMatcher(snapshot.compiled.apps) };
+  return cached.matcher;
+}
+
+/** How long "continue anyway" lasts for `app` (policy `warnings.proceedForMinutes`; 0 = session). */
+const proceedMinutesOf = (app: CompiledApp): number =>
+  (app.warnings as { proceedForMinutes?: number }).proceedForMinutes ?? 0;
+
+/** The sender's tab, from any of its frames. */
+function anyFrameTabOf(sender: Sender): number {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) throw new Error('only a tab can send this');
+  return tabId;
 }
 
 /** The sender's tab; only the top frame speaks for a tab (a page could frame the block page). */
@@ -79,8 +113,9 @@ async function tabState(tabId: number): Promise<TabState> {
 
 export const handlers: Handlers = {
   async getDecision({ url, appId }) {
-    const { compiled } = await currentSnapshot();
-    let decision = decide(createMatcher(compiled.apps), url ?? '');
+    const snapshot = await currentSnapshot();
+    const { compiled } = snapshot;
+    let decision = decide(matcherOf(snapshot), url ?? '');
     const named = compiled.apps.find((app) => app.id === appId);
     if (decision.appId === null && named) decision = decisionFor(named);
     return { decision, organization: compiled.organization, locale: compiled.locale };
@@ -113,7 +148,7 @@ export const handlers: Handlers = {
     if (app && action === 'warn') state = { state: 'warned', appId: app.id, isAcknowledged };
     if (app && action === 'block')
       state = {
-        state: (await isAllowedInTab(tabId, app.id)) ? 'proceeded' : 'blocked',
+        state: (await isAllowedInTab(tabId, app.id, Date.now())) ? 'proceeded' : 'blocked',
         appId: app.id,
       };
     if (app && action === 'allow')
@@ -122,20 +157,49 @@ export const handlers: Handlers = {
       showTabState(tabId, state, (name) => t(name, [app?.name ?? ''])),
       syncEarly(snapshot.compiled),
     ]);
-    if (app && (action === 'warn' || action === 'block') && !isAcknowledged)
-      await record(snapshot.compiled, app.id, action === 'warn' ? 'warned' : 'blocked');
+    // Blocks are logged by openBlockedPage, which checks the address itself: a page cannot
+    // report one.
+    if (app && action === 'warn' && !isAcknowledged)
+      await record(snapshot.compiled, app.id, 'warned');
     return { recorded: true };
   },
   async checkBlock({ url }, sender) {
-    const { compiled } = await currentSnapshot();
-    const decision = decide(createMatcher(compiled.apps), url);
+    const snapshot = await currentSnapshot();
+    const decision = decide(matcherOf(snapshot), url);
     if (decision.action !== 'block' || !decision.appId) return { isBlocked: false };
-    return { isBlocked: !(await isAllowedInTab(tabOf(sender), decision.appId)) };
+    const tabId = tabOf(sender);
+    const isBlocked = !(await isAllowedInTab(tabId, decision.appId, Date.now()));
+    // The page got past the network rules: its server has seen the request (block page says so).
+    if (isBlocked) await markRequested(tabId, url);
+    return { isBlocked };
+  },
+  async openBlockedPage({ url }, sender) {
+    const tabId = anyFrameTabOf(sender);
+    const snapshot = await currentSnapshot();
+    const decision = decide(matcherOf(snapshot), url);
+    const app = decision.app;
+    if (app && decision.action === 'block' && !(await isAllowedInTab(tabId, app.id, Date.now()))) {
+      const t = createTranslate(snapshot.messages);
+      await Promise.all([
+        showTabState(tabId, { state: 'blocked', appId: app.id }, (name) => t(name, [app.name])),
+        record(snapshot.compiled, app.id, 'blocked'),
+      ]);
+      return { verdict: 'blocked', appId: app.id, wasRequested: await wasRequested(tabId, url) };
+    }
+    // Not blocked here. Only when one of Signpost's own rules sent the page here (a shared or
+    // shortened rule, an escaped path, a tab that may continue) is exactly this address let
+    // through and opened: a link to the block page never becomes a redirect to anywhere.
+    const parsed = parseHttpUrl(url);
+    if (!parsed || frameOutcome(await installedRules(), parsed.href, tabId) !== 'block-page')
+      return { verdict: 'not-blocked' };
+    await releaseInTab(tabId, parsed.href);
+    return { verdict: 'open', url: parsed.href };
   },
   async proceedToApp({ appId, url, reason }, sender) {
     const tabId = tabOf(sender);
-    const { compiled } = await currentSnapshot();
-    const decision = decide(createMatcher(compiled.apps), url);
+    const snapshot = await currentSnapshot();
+    const { compiled } = snapshot;
+    const decision = decide(matcherOf(snapshot), url);
     const app = decision.app;
     // Only to the blocked app itself: never an open redirect.
     if (!app || app.id !== appId || decision.action !== 'block')
@@ -145,9 +209,9 @@ export const handlers: Handlers = {
     const given = reason?.trim() ?? '';
     if (app.warnings.requireReason && given.length < MIN_REASON)
       throw new Error('a reason is required');
-    await oneAtATime(() => allowInTab(tabId, app));
+    const until = await allowInTab(tabId, app, compiled, proceedMinutesOf(app), Date.now());
     await record(compiled, app.id, 'proceeded', given || undefined);
-    return { url: new URL(url).href };
+    return { url: new URL(url).href, until };
   },
   getTabState: ({ tabId }) => tabState(tabId),
   async getStatus() {
@@ -160,6 +224,9 @@ export const handlers: Handlers = {
         browser: describeBrowser(navigator.userAgent),
       },
       eventLog: await readEvents(),
+      networkRules: readNetworkState(
+        (await browser.storage.local.get(NETWORK_STATE_KEY))[NETWORK_STATE_KEY],
+      ),
     };
   },
   async getPolicyStatus() {

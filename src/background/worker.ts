@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { routeMessage, type Sender } from '../messaging/router';
 import { watchManagedPolicy } from '../platform/managed-policy';
-import { forgetTab } from '../platform/tab-allowances';
+import { EXPIRY_ALARM, expireAllowances, forgetTab } from '../platform/tab-allowances';
 import { applyPolicy } from './apply-policy';
 import { handlers } from './handlers';
 
@@ -17,6 +17,17 @@ export function startWorker(): void {
   browser.runtime.onStartup.addListener(() => void applyPolicy());
   watchManagedPolicy(() => void applyPolicy());
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId).catch(() => undefined));
+  // "Continue anyway" for a limited time: when it ends, the open page is checked again.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== EXPIRY_ALARM) return;
+    void expireAllowances(Date.now()).then((tabs) =>
+      Promise.all(
+        tabs.map((tabId) =>
+          browser.tabs.sendMessage(tabId, { signpost: 1, name: 'recheckPage' }).catch(() => null),
+        ),
+      ),
+    );
+  });
   const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
   // webextension-polyfill sends a returned promise's value as the reply, in Chrome and Firefox.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises

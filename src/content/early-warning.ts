@@ -6,7 +6,8 @@
  */
 import { CATALOGUE_MATCH } from '../catalogue/match-patterns';
 import { WARNING_TAG } from '../ui/warning-tag';
-import { isPatternMatch, parsePattern, toUrlTarget } from '../policy/pattern';
+import { createClaimMatcher } from '../policy/decide';
+import { parsePattern, type HostPattern } from '../policy/pattern';
 
 /** Shared by both content scripts: one isolated world per extension and frame. */
 export type EarlyState = { element?: HTMLElement; isMainShowing?: boolean };
@@ -18,20 +19,23 @@ export function earlyState(): EarlyState {
   return scope.signpostEarly;
 }
 
-/** The catalogue app a URL belongs to (custom apps get their id from the main script). */
+/** The catalogue apps with parsed patterns, indexed on first use. */
+let catalogueMatcher: ((url: string) => { id: string } | null) | undefined;
+
+/**
+ * The catalogue app a URL belongs to, by the one precedence rule (precedence.ts) with every app
+ * on its default: the early script cannot know the policy. The main script sets the final
+ * `data-app` (a custom app or a rule may win) a few milliseconds later.
+ */
 function catalogueAppAt(url: string): string | undefined {
-  const target = toUrlTarget(url);
-  if (!target) return undefined;
-  let best: { id: string; specificity: number } | undefined;
-  for (const [id, patterns] of Object.entries(CATALOGUE_MATCH)) {
-    for (const raw of patterns) {
-      const pattern = parsePattern(raw);
-      if (typeof pattern === 'string' || !isPatternMatch(pattern, target)) continue;
-      const specificity = pattern.host.length + pattern.path.length;
-      if (!best || specificity > best.specificity) best = { id, specificity };
-    }
-  }
-  return best?.id;
+  catalogueMatcher ??= createClaimMatcher(
+    Object.entries(CATALOGUE_MATCH).map(([id, patterns]) => ({
+      id,
+      patterns: patterns.map(parsePattern).filter((p): p is HostPattern => typeof p !== 'string'),
+    })),
+    () => false,
+  );
+  return catalogueMatcher(url)?.id;
 }
 
 /** Inserts the element unless the main script already shows one. */

@@ -168,12 +168,16 @@ export function runContentScript(api: NativeApi): void {
   });
 
   api.runtime.onMessage.addListener((message, sender) => {
-    if (
-      sender.id !== api.runtime.id ||
-      (message as { name?: unknown } | null)?.name !== 'getPageState'
-    )
-      return undefined;
-    return Promise.resolve(current);
+    if (sender.id !== api.runtime.id) return undefined;
+    const name = (message as { name?: unknown } | null)?.name;
+    if (name === 'getPageState') return Promise.resolve(current);
+    if (name === 'recheckPage') {
+      // A time-limited "continue anyway" ended: the worker decides again whether this page stays.
+      current = { ...current, isProceeded: false };
+      apply();
+      return Promise.resolve(true);
+    }
+    return undefined;
   });
 
   // Web apps change the URL without loading a page.

@@ -39,6 +39,12 @@ export const protocol = {
       reason: z.string().max(500).optional(),
     }),
   },
+  /**
+   * The block page opened on `url` (a network rule or the content script sent the tab there): the
+   * worker decides again with the engine, logs the block, or lets the address through when it is
+   * not blocked for this tab (a release) so the page can open it.
+   */
+  openBlockedPage: { from: 'extension-page', request: z.strictObject({ url: UrlString }) },
   /** The state of a tab for the popup (which has no tab of its own). */
   getTabState: { from: 'extension-page', request: z.strictObject({ tabId: z.int().min(0) }) },
   /** Installation facts and the event log, for the status page. */

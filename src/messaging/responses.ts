@@ -6,6 +6,7 @@ import type { PolicySource } from '../policy/effective';
 import type { PolicyIssue } from '../policy/issues';
 import type { Installation } from '../status/diagnostics';
 import type { EventRecord } from '../status/event-record';
+import type { NetworkRuleState } from '../status/network-state';
 
 /** What a tab shows, as the popup and the badge describe it. */
 export type TabState =
@@ -34,11 +35,16 @@ export type Responses = {
   recordAlternativeUse: { recorded: boolean };
   reportPageState: { recorded: boolean };
   checkBlock: { isBlocked: boolean };
-  proceedToApp: { url: string };
+  proceedToApp: { url: string; until: number | null };
+  openBlockedPage:
+    | { verdict: 'blocked'; appId: string; wasRequested: boolean }
+    | { verdict: 'open'; url: string }
+    | { verdict: 'not-blocked' };
   getTabState: TabState;
   getStatus: {
     installation: Installation;
     eventLog: { available: boolean; events: EventRecord[] };
+    networkRules: NetworkRuleState | null;
   };
   getPolicyStatus: {
     source: PolicySource;

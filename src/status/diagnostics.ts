@@ -5,6 +5,7 @@
 import type { PolicySnapshot } from '../messaging/snapshot';
 import { formatPattern } from '../policy/pattern';
 import type { EventRecord } from './event-record';
+import type { NetworkRuleState } from './network-state';
 
 /** Facts about this installation that the worker reads from the browser. */
 export type Installation = {
@@ -67,9 +68,11 @@ export function buildDiagnostics(input: {
   installation: Installation;
   snapshot: PolicySnapshot | null;
   eventLog: { available: boolean; events: readonly EventRecord[] };
+  networkRules?: NetworkRuleState | null;
   now: number;
 }): unknown {
   const { installation, snapshot, eventLog } = input;
+  const network = input.networkRules;
   const diagnostics = {
     generatedAt: new Date(input.now).toISOString(),
     installation,
@@ -102,6 +105,18 @@ export function buildDiagnostics(input: {
       alternative: app.alternative?.id ?? null,
       match: app.patterns.map(formatPattern),
     })),
+    networkRules: network
+      ? {
+          status: network.status,
+          installed: network.installedRules,
+          planned: network.plannedRules,
+          refused: network.refusedRules,
+          errors: network.errors,
+          appliedAt: new Date(network.appliedAt).toISOString(),
+          durationMs: network.durationMs,
+          ...network.summary,
+        }
+      : null,
     eventLog: {
       available: eventLog.available,
       total: eventLog.events.length,

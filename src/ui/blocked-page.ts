@@ -34,11 +34,17 @@ function requestAccessLink(
   return undefined;
 }
 
+/** What the page can still change after rendering. */
+export type BlockedPageView = {
+  /** Says whether anything reached the site (only the worker knows; empty until it answers). */
+  setSentNote(text: string): void;
+};
+
 /** Fills `main` with the block page. */
 export function renderBlockedPage(
   main: HTMLElement,
   { app, policy, url, t, language, proceed }: BlockedPageInput,
-): void {
+): BlockedPageView {
   main.replaceChildren();
   const appName = app?.name ?? t('unknownApp');
   const org = policy?.organization.name;
@@ -79,10 +85,28 @@ export function renderBlockedPage(
   const address = h('p', { className: 'address', parent: main });
   h('span', { text: `${t('blockedAddress')} `, parent: address });
   h('code', { text: url, parent: address });
-  h('p', { text: t('blockedNothingSent'), parent: main });
+  const sentNote = h('p', { parent: main, attrs: { id: 'sent-note' } });
 
   // Never inside a frame: a website could frame this page and trick a click (the worker refuses too).
   if (app?.warnings.allowProceed && window.top === window) renderProceed(main, app, t, proceed);
+  return {
+    setSentNote: (text) => {
+      sentNote.textContent = text;
+    },
+  };
+}
+
+/**
+ * The page was opened on an address the policy does not block, and not by one of Signpost's rules
+ * (a link someone made): say so, show the address as text, and open nothing.
+ */
+export function renderNotBlocked(main: HTMLElement, url: string, t: Translate): void {
+  main.replaceChildren();
+  h('h1', { text: t('notBlockedTitle'), parent: main });
+  const address = h('p', { className: 'address', parent: main });
+  h('span', { text: `${t('blockedAddress')} `, parent: address });
+  h('code', { text: url, parent: address });
+  h('p', { text: t('notBlockedExplain'), parent: main });
 }
 
 function renderProceed(

@@ -7,6 +7,7 @@ import type { Responses } from '../messaging/responses';
 import { createMatcher, decide } from '../policy/decide';
 import { buildDiagnostics, eventsToCsv } from '../status/diagnostics';
 import { h } from './dom';
+import { renderNetworkRules } from './status-network';
 import type { PageContext } from './page-context';
 import {
   actionLabel,
@@ -94,6 +95,7 @@ export function renderStatusPage(
         attrs: { id: 'fallback-reason' },
       });
     }
+    renderNetworkRules(main, status.networkRules, t, date);
     h('h2', { text: t('statusIssues'), parent: main });
     renderIssues(main, snapshot.issues, t);
     h('h2', { text: t('statusDecisions'), parent: main });
@@ -131,7 +133,13 @@ export function renderStatusPage(
   showEvents();
 
   const diagnostics = JSON.stringify(
-    buildDiagnostics({ installation, snapshot, eventLog: status.eventLog, now: Date.now() }),
+    buildDiagnostics({
+      installation,
+      snapshot,
+      eventLog: status.eventLog,
+      networkRules: status.networkRules,
+      now: Date.now(),
+    }),
     null,
     2,
   );

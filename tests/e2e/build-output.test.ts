@@ -18,7 +18,12 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('%s build', (target) => {
       target === 'chrome-mv3'
         ? manifest.permissions
         : manifest.permissions.filter((p: string) => !p.includes('://'));
-    expect(apiPermissions).toEqual(['storage', 'scripting', 'declarativeNetRequestWithHostAccess']);
+    expect(apiPermissions).toEqual([
+      'storage',
+      'scripting',
+      'declarativeNetRequestWithHostAccess',
+      'alarms',
+    ]);
     for (const forbidden of [
       'tabs',
       'webRequest',

@@ -108,16 +108,19 @@ describe('the block page', () => {
     expect(requestsTo('web.telegram.org')).toEqual([]);
   });
 
-  it('never navigates to an address that is not the blocked app', async () => {
+  it('opens nothing and logs nothing when a link names an address that is not blocked', async () => {
     const s = await start(blockPolicy({ allowProceed: true, requireReason: false }));
     const page = await s.context.newPage();
     await page.goto(
       `chrome-extension://${s.id}/blocked.html?app=telegram&url=${encodeURIComponent('https://evil.test/phish')}`,
     );
-    await page.click('button:text("Continue to Telegram Web")');
-    await expect.poll(() => page.textContent('.error')).toContain('Continuing is not possible');
+    // The worker decides again: not Telegram, not blocked, and no rule of Signpost's sent the tab
+    // here, so nothing is opened, nothing is offered and no block is logged.
+    expect(await page.textContent('h1')).toBe('Signpost does not block this address');
+    expect(await page.locator('button, a').count()).toBe(0);
     expect(page.url()).toContain('/blocked.html');
     expect(requestsTo('evil.test')).toEqual([]);
+    expect((await loggedEvents(s)).length).toBe(0);
   });
 });
 

@@ -182,6 +182,7 @@ describe('the privacy page', () => {
       'storage',
       'scripting',
       'declarativeNetRequestWithHostAccess',
+      'alarms',
       'http, https, ws, wss: all sites',
     ]);
     for (const text of await page.locator('#permissions dd').allTextContents())

@@ -7,7 +7,7 @@ import { compilePolicy, type CompiledPolicy } from '../../src/policy/compile';
 import { createMatcher, decide, type Matcher } from '../../src/policy/decide';
 import { parsePolicy } from '../../src/policy/parse';
 import { planNetworkRules, type RuleBudget, type RulePlan } from '../../src/policy/rule-plan';
-import { frameOutcome } from './dnr-emulator';
+import { frameOutcome } from '../../src/policy/dnr-match';
 
 export const BLOCKED_PAGE = 'chrome-extension://iibcgklibnmbknlhgijglbbcalghaboe/blocked.html';
 

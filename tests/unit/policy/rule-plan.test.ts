@@ -4,7 +4,7 @@ import { CHROMIUM_ONLY_RESOURCE_TYPES, withoutResourceTypes } from '../../../src
 import { decide } from '../../../src/policy/decide';
 import { CHROMIUM_BUDGET, FIREFOX_BUDGET, type RuleBudget } from '../../../src/policy/rule-plan';
 import { BLOCKED_PAGE, compare, hasUnreservedEscape, planFor } from '../../support/agreement';
-import { frameOutcome, winningRule } from '../../support/dnr-emulator';
+import { frameOutcome, winningRule } from '../../../src/policy/dnr-match';
 import { policyArbitrary, urlArbitrary } from '../../support/random-policies';
 
 const rulesFor = (raw: unknown, budget: RuleBudget = CHROMIUM_BUDGET) =>

@@ -1,6 +1,8 @@
 /**
- * An emulation of how Chromium's declarativeNetRequest matches the rules Signpost writes, for the
- * agreement tests between the engine and the planned rules. It is itself checked against the real
+ * How declarativeNetRequest matches the rules Signpost writes, emulated: the worker uses it to
+ * tell whether one of its own rules sent a page to the block page (only then does the block page
+ * open an address that turns out not to be blocked: no open redirect), and the agreement tests
+ * compare the engine with the planned rules through it. It is itself checked against the real
  * matcher (chrome.declarativeNetRequest.testMatchOutcome) in tests/e2e/rule-agreement.test.ts.
  *
  * Semantics followed (developer.chrome.com declarativeNetRequest, measured in Chromium 156):
@@ -9,7 +11,7 @@
  * urlFilter `||` anchors at a host label, `|` at the start or end, `*` is any text and `^` a
  * separator; the highest priority wins, and at equal priority allow > block > redirect.
  */
-import type { DnrRule } from '../../src/policy/dnr-rules';
+import type { DnrRule } from './dnr-rules';
 
 export type Request = { url: string; type: string; tabId?: number };
 
