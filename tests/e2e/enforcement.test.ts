@@ -40,9 +40,10 @@ async function networkState(s: Session): Promise<NetworkState> {
   const { hash } = await waitForPolicy(s, (x) => x.source === 'managed');
   for (let i = 0; i < 300; i++) {
     const state = await workerOf(s).evaluate(
-      async () => (await chrome.storage.local.get('networkRules')).networkRules as NetworkState,
+      async () =>
+        (await chrome.storage.local.get('networkRules')).networkRules as NetworkState | undefined,
     );
-    if (state?.policyHash === hash) return state;
+    if (state && state.policyHash === (hash ?? null)) return state;
     await new Promise((done) => setTimeout(done, 100));
   }
   throw new Error('no network-rule state for the policy in force');
