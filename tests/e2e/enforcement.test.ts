@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { reloadPolicies, waitForPolicy, waitForWarning, writeManagedPolicy } from './harness';
 import { loggedEvents, ORG, useBrowserSuite, workerOf } from './suite';
 import type { Session } from './harness';
+import { largePolicy, largePolicyAppUrl } from '../support/large-policy';
 
 const suite = useBrowserSuite();
 const { start } = suite;
@@ -194,24 +195,6 @@ describe('a policy that changes', () => {
   });
 });
 
-/** 5,000 blocked custom apps: every other one host-only, the rest with a long path. */
-const largePolicy = (count: number) => ({
-  defaultAction: 'block',
-  customApps: Array.from({ length: count }, (_, i) => ({
-    id: `app-${String(i)}`,
-    name: `App ${String(i)}`,
-    match: [
-      i % 2 === 0
-        ? `chat${String(i)}.corp${String(i % 10)}.test`
-        : `portal${String(i)}.corp${String(i % 10)}.test/workspace/${String(i)}/conversations/inbox`,
-    ],
-  })),
-});
-const appUrl = (i: number) =>
-  i % 2 === 0
-    ? `https://chat${String(i)}.corp${String(i % 10)}.test/`
-    : `https://portal${String(i)}.corp${String(i % 10)}.test/workspace/${String(i)}/conversations/inbox/7`;
-
 describe('a policy with 5,000 blocked apps', () => {
   it('is enforced at the network layer: first, middle and last app, and a 2FA-code site', async () => {
     const s = await start(largePolicy(5000));
@@ -222,8 +205,8 @@ describe('a policy with 5,000 blocked apps', () => {
     expect(state).toMatchObject({ status: 'ok', errors: [] });
     const page = await s.context.newPage();
     for (const i of [0, 1, 2500, 2501, 4998, 4999]) {
-      await expectBlockPage(page, s, appUrl(i), `app-${String(i)}`);
-      expect(requestsTo(new URL(appUrl(i)).hostname)).toEqual([]);
+      await expectBlockPage(page, s, largePolicyAppUrl(i), `app-${String(i)}`);
+      expect(requestsTo(new URL(largePolicyAppUrl(i)).hostname)).toEqual([]);
     }
     await expectBlockPage(page, s, 'https://tools-box.net/en/2fa-authenticator', 'totp-generators');
     expect(requestsTo('tools-box.net')).toEqual([]);
