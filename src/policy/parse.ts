@@ -5,7 +5,9 @@
  * last-known-good one).
  */
 import { APP_IDS, isCatalogueId } from '../catalogue';
+import { compilePolicy } from './compile';
 import { joinPath, showValue, type PolicyIssue } from './issues';
+import { overlapIssues } from './overlaps';
 import { parseLeniently } from './lenient';
 import { parsePattern } from './pattern';
 import { PolicySchema, SUPPORTED_SCHEMA_VERSION, type Policy } from './schema';
@@ -67,6 +69,7 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
   // Every field has a default and the document is an object, so the top level always parses.
   const policy = result.ok ? (result.value as Policy) : PolicySchema.parse({});
   checkReferences(policy, issues);
+  issues.push(...overlapIssues(compilePolicy(policy, { isBuiltInDefault: false })));
   return { policy, issues };
 }
 
