@@ -45,24 +45,29 @@ async function addWhatFits(
   }
 }
 
-/** Plans within `budget`, shortening path regexes the browser says it cannot compile. */
+/**
+ * Plans within `budget`, shortening path regexes when the browser says it cannot compile one
+ * (the planner's cost model is calibrated on Chromium 156; another version may differ).
+ */
 async function planThatCompiles(
   policy: CompiledPolicy,
   budget: RuleBudget,
   errors: Set<string>,
-): Promise<RulePlan> {
+): Promise<{ plan: RulePlan; refusals: number }> {
   const blockedPage = browser.runtime.getURL('/blocked.html');
   let current = budget;
   let plan = planNetworkRules(policy, blockedPage, current);
+  let refusals = 0;
   for (let attempt = 0; attempt < 4; attempt++) {
     const refused = await unsupportedRegexes(plan.rules);
-    if (refused.length === 0) return plan;
+    if (refused.length === 0) return { plan, refusals };
+    refusals += refused.length;
+    if (attempt === 3) errors.add(`regex not supported by this browser: ${refused[0] ?? ''}`);
     const limit = current.maxRegexPathChars ?? 64;
-    current = { ...current, maxRegexPathChars: Math.max(4, Math.floor(limit / 2)) };
+    current = { ...current, maxRegexPathChars: Math.max(4, Math.floor((limit * 2) / 3)) };
     plan = planNetworkRules(policy, blockedPage, current);
-    if (attempt === 3) errors.add(`regex not supported: ${refused[0] ?? ''}`);
   }
-  return plan;
+  return { plan, refusals };
 }
 
 /** The dynamic rules in force now, as the browser holds them. */
@@ -80,8 +85,9 @@ export async function syncBlockRules(
   let plan: RulePlan | undefined;
   let installed = 0;
   let refused = 0;
+  let regexRefusals = 0;
   try {
-    plan = await planThatCompiles(policy, ruleBudget(), errors);
+    ({ plan, refusals: regexRefusals } = await planThatCompiles(policy, ruleBudget(), errors));
     const rules = forThisBrowser(plan.rules);
     const existing = (await dnr().getDynamicRules()).map((rule) => rule.id);
     try {
@@ -108,6 +114,7 @@ export async function syncBlockRules(
     plannedRules: planned,
     installedRules: installed,
     refusedRules: refused || planned - installed,
+    regexRefusals,
     summary: plan?.summary ?? emptySummary(),
     errors: [...errors].slice(0, 10),
     appliedAt: started,

@@ -52,14 +52,37 @@ function join(groups: readonly PathGroup[]): PathGroup {
     claims: 0,
     shortenedClaims: 0,
   };
+  const paths = new Set<string>();
   for (const group of groups) {
-    for (const path of group.paths) if (!joined.paths.includes(path)) joined.paths.push(path);
+    for (const path of group.paths) paths.add(path);
     for (const host of group.hosts) joined.hosts.add(host);
     for (const id of group.appIds) joined.appIds.add(id);
     joined.claims += group.claims;
     joined.shortenedClaims += group.shortenedClaims;
   }
+  joined.paths = [...paths];
   return joined;
+}
+
+/**
+ * What a path costs in a Chromium regex, in the units of `RuleBudget.maxRegexPathChars`: one per
+ * character, two for a `/` (written `/+`), one per alternative. Measured with isRegexSupported in
+ * Chromium 156: ~96 units fit one regex (README "Blocking at scale").
+ */
+export function regexCost(path: string): number {
+  let slashes = 0;
+  for (const char of path) if (char === '/') slashes++;
+  return path.length + slashes + 1;
+}
+
+/** The longest prefix of `path` that costs at most `limit`. */
+export function prefixWithin(path: string, limit: number): string {
+  let cost = 1;
+  for (let i = 0; i < path.length; i++) {
+    cost += path[i] === '/' ? 2 : 1;
+    if (cost > limit) return path.slice(0, i);
+  }
+  return path;
 }
 
 /**
@@ -74,7 +97,7 @@ function pack(groups: PathGroup[], slots: number, maxChars: number | null): Path
   let bin: PathGroup[] = [];
   let chars = 0;
   for (const group of byPath) {
-    const length = (group.paths[0]?.length ?? 0) + 1;
+    const length = regexCost(group.paths[0] ?? '');
     if (
       bin.length > 0 &&
       (bin.length >= perSlot || (maxChars !== null && chars + length > maxChars))
@@ -90,49 +113,64 @@ function pack(groups: PathGroup[], slots: number, maxChars: number | null): Path
   return bins.length <= slots ? bins.map(join) : null;
 }
 
-/** Cuts every path of a layer to `max` characters and merges groups whose paths became equal. */
-function shortenAll(groups: readonly PathGroup[], max: number): PathGroup[] {
+/** Cuts every path to its prefix within `limit` and merges groups whose paths became equal. */
+function shortenAll(groups: readonly PathGroup[], limit: number): PathGroup[] {
   const byPath = new Map<string, PathGroup[]>();
   for (const group of groups) {
     const path = group.paths[0] ?? '';
-    const short = path.length > max ? path.slice(0, max) : path;
+    const short = prefixWithin(path, limit);
     const moved = {
       ...group,
       paths: [short],
       shortenedClaims: short === path ? group.shortenedClaims : group.claims,
     };
-    byPath.set(short, [...(byPath.get(short) ?? []), moved]);
+    const same = byPath.get(short);
+    if (same) same.push(moved);
+    else byPath.set(short, [moved]);
   }
   return [...byPath.values()].map((same) => (same.length === 1 && same[0] ? same[0] : join(same)));
 }
 
+/** Packs one layer: as is when that fits, else with the longest prefixes that fit (binary search). */
+function packLayer(groups: PathGroup[], slots: number, maxChars: number | null): PathGroup[] {
+  const packed = pack(groups, slots, maxChars);
+  if (packed) return packed;
+  let best = [join(shortenAll(groups, 2))];
+  let low = 2;
+  let high = maxChars ?? Math.max(...groups.map((g) => regexCost(g.paths[0] ?? '')));
+  while (low <= high) {
+    const limit = (low + high) >> 1;
+    const attempt = pack(shortenAll(groups, limit), slots, maxChars);
+    if (attempt) {
+      best = attempt;
+      low = limit + 1;
+    } else high = limit - 1;
+  }
+  return best;
+}
+
 /**
  * Fits the blocked-path groups into `slots` regexes, sharing first and checking shorter prefixes
- * only when sharing is not enough (Chromium's 2 KB per regex). Every layer keeps at least one.
+ * only when sharing is not enough (Chromium's 2 KB per regex). Each layer gets slots in proportion
+ * to its groups, at least one.
  */
 export function fit(groups: PathGroup[], slots: number, maxChars: number | null): PathGroup[] {
   const byLayer = new Map<number, PathGroup[]>();
-  for (const group of groups)
-    byLayer.set(group.layer, [...(byLayer.get(group.layer) ?? []), group]);
-  const fitted: PathGroup[] = [];
-  let left = slots;
+  for (const group of groups) {
+    const layer = byLayer.get(group.layer);
+    if (layer) layer.push(group);
+    else byLayer.set(group.layer, [group]);
+  }
   const layers = [...byLayer].sort(([a], [b]) => a - b);
-  layers.forEach(([, layerGroups], index) => {
-    const share = Math.max(1, Math.floor((left * layerGroups.length) / remaining(layers, index)));
-    let current = layerGroups;
-    let packed = pack(current, share, maxChars);
-    for (let limit = maxChars ?? 1; !packed && limit > 1;) {
-      limit = Math.max(1, Math.floor(limit / 2));
-      current = shortenAll(current, limit);
-      packed = pack(current, share, maxChars);
-    }
-    const result = packed ?? [join(shortenAll(current, 1))];
+  let left = slots;
+  let groupsLeft = groups.length;
+  const fitted: PathGroup[] = [];
+  for (const [, layerGroups] of layers) {
+    const share = Math.max(1, Math.floor((left * layerGroups.length) / groupsLeft));
+    const result = packLayer(layerGroups, share, maxChars);
     fitted.push(...result);
     left -= result.length;
-  });
+    groupsLeft -= layerGroups.length;
+  }
   return fitted;
 }
-
-/** Groups in the layers from `index` on. */
-const remaining = (layers: [number, PathGroup[]][], index: number) =>
-  layers.slice(index).reduce((n, [, groups]) => n + groups.length, 0);

@@ -28,7 +28,7 @@ import {
   patternUrlFilters,
   type DnrRule,
 } from './dnr-rules';
-import { fit, groupByPath } from './rule-groups';
+import { fit, groupByPath, prefixWithin, regexCost } from './rule-groups';
 import { claimsOf, layerClaims } from './rule-layers';
 
 /** What the browser allows, as the planner needs it. */
@@ -39,7 +39,10 @@ export type RuleBudget = {
   maxUnsafeRules: number;
   /** Dynamic rules with a regexFilter (a reserve for session rules already taken off). */
   maxRegexRules: number;
-  /** Path characters one regex can carry (Chromium's RE2 memory limit); null when unlimited. */
+  /**
+   * How much path one regex can carry (Chromium's RE2 memory limit), in `regexCost` units (about
+   * one per character); null when unlimited.
+   */
   maxRegexPathChars: number | null;
 };
 
@@ -48,7 +51,7 @@ export const CHROMIUM_BUDGET: RuleBudget = {
   maxRules: 30_000,
   maxUnsafeRules: 5_000,
   maxRegexRules: 950,
-  maxRegexPathChars: 80,
+  maxRegexPathChars: 90,
 };
 
 /** Firefox ESR 153: 5,000 dynamic rules, 1,000 regexes, no regex memory limit (JavaScript). */
@@ -122,8 +125,8 @@ export function planNetworkRules(
   // rules have no such limit).
   if (maxChars !== null)
     for (const claim of pathBlocked)
-      if (claim.pattern.path.length > maxChars)
-        claim.regexPath = claim.pattern.path.slice(0, maxChars);
+      if (regexCost(claim.pattern.path) > maxChars)
+        claim.regexPath = prefixWithin(claim.pattern.path, maxChars);
   const escapeLayers = new Map<number, Set<string>>();
   for (const claim of pathBlocked) {
     const hosts = escapeLayers.get(claim.layer) ?? new Set<string>();

@@ -18,6 +18,8 @@ export type NetworkRuleState = {
   plannedRules: number;
   installedRules: number;
   refusedRules: number;
+  /** Regexes the browser said it could not compile, planned again shorter before installing. */
+  regexRefusals: number;
   summary: RulePlan['summary'];
   /** The browser's own error messages, deduplicated, at most 10. */
   errors: string[];

@@ -28,6 +28,7 @@ declare const chrome: {
 
 type NetworkState = {
   status: string;
+  regexRefusals: number;
   policyHash: string | null;
   installedRules: number;
   plannedRules: number;
@@ -202,7 +203,8 @@ describe('a policy with 5,000 blocked apps', () => {
     console.log(
       `5,000 blocked apps in Chromium: ${String(state.installedRules)} rules (${String(state.summary.regexRules)} with a regex) for ${String(state.summary.blockedPatterns)} blocked patterns, installed in ${String(state.durationMs)} ms, exact: ${String(state.summary.isExact)}`,
     );
-    expect(state).toMatchObject({ status: 'ok', errors: [] });
+    // Every planned regex compiled the first time: the planner's cost model fits Chromium.
+    expect(state).toMatchObject({ status: 'ok', errors: [], regexRefusals: 0 });
     const page = await s.context.newPage();
     for (const i of [0, 1, 2500, 2501, 4998, 4999]) {
       await expectBlockPage(page, s, largePolicyAppUrl(i), `app-${String(i)}`);
