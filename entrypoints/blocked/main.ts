@@ -20,9 +20,8 @@ void loadPageContext().then(({ snapshot, t, language }) => {
     url,
     t,
     language,
-    proceed: async (reason) =>
-      (await send('proceedToApp', { appId: app?.id ?? appId, url, ...(reason ? { reason } : {}) }))
-        .url,
+    proceed: async (choice) =>
+      (await send('proceedToApp', { appId: app?.id ?? appId, url, ...choice })).url,
   });
   if (app) void send('reportPageState', { appId: app.id, action: 'block', isAcknowledged: false });
 });

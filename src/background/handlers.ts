@@ -14,20 +14,20 @@ import { allowInTab, isAllowedInTab } from '../platform/tab-allowances';
 import { parseBlockedPageUrl } from '../ui/blocked-url';
 import { createTranslate } from '../ui/i18n';
 import { currentSnapshot, syncEarly } from './apply-policy';
+import { acceptProceedReason } from './proceed-reason';
 
 const DAY = 86_400_000;
-const MIN_REASON = 5;
 
 /** Logs what happened on an app; the app's action comes from the policy the caller already read. */
 function record(
   compiled: CompiledPolicy,
   appId: string,
   outcome: EventRecord['outcome'],
-  reason?: string,
+  reason: Pick<EventRecord, 'reasonId' | 'reason'> = {},
 ): Promise<boolean> {
   const action = compiled.apps.find((app) => app.id === appId)?.action ?? 'allow';
   return appendEvent(
-    { time: Date.now(), appId, action, outcome, ...(reason ? { reason } : {}) },
+    { time: Date.now(), appId, action, outcome, ...reason },
     compiled.eventLogRetentionDays,
   );
 }
@@ -132,7 +132,7 @@ export const handlers: Handlers = {
     if (decision.action !== 'block' || !decision.appId) return { isBlocked: false };
     return { isBlocked: !(await isAllowedInTab(tabOf(sender), decision.appId)) };
   },
-  async proceedToApp({ appId, url, reason }, sender) {
+  async proceedToApp({ appId, url, reasonId, reason }, sender) {
     const tabId = tabOf(sender);
     const { compiled } = await currentSnapshot();
     const decision = decide(createMatcher(compiled.apps), url);
@@ -142,11 +142,9 @@ export const handlers: Handlers = {
       throw new Error('the address does not belong to this blocked app');
     if (!app.warnings.allowProceed)
       throw new Error('your organisation does not allow continuing to this app');
-    const given = reason?.trim() ?? '';
-    if (app.warnings.requireReason && given.length < MIN_REASON)
-      throw new Error('a reason is required');
+    const kept = acceptProceedReason(app.warnings, { reasonId, reason });
     await oneAtATime(() => allowInTab(tabId, app));
-    await record(compiled, app.id, 'proceeded', given || undefined);
+    await record(compiled, app.id, 'proceeded', kept);
     return { url: new URL(url).href };
   },
   getTabState: ({ tabId }) => tabState(tabId),
