@@ -1,13 +1,15 @@
 /**
  * The block page: what was blocked and why (the same risk list as the banner), the alternative as
  * the main action, the helpdesk, "request access", and — only when the policy allows it —
- * "continue anyway" with a reason (proceed-form.ts). The original URL is shown as text and only
- * navigated to after the worker has checked it still belongs to the blocked app.
+ * "continue anyway" with a reason (proceed-form.ts). The organisation's logo, if any, heads the
+ * page. The original URL is shown as text and only navigated to after the worker has checked it
+ * still belongs to the blocked app.
  */
 import type { CompiledPolicy } from '../policy/compile';
 import { renderContacts, whomToAsk } from './contacts';
 import { h, safeLink } from './dom';
 import type { Translate } from './i18n';
+import { renderLogo } from './logo';
 import { renderProceed, type Proceed } from './proceed-form';
 import { renderRiskList } from './risk-list';
 import { pickLocalized, whyLine } from './text';
@@ -44,6 +46,8 @@ export function renderBlockedPage(
   const appName = app?.name ?? t('unknownApp');
   const org = policy?.organization.name;
   const lang = language.split('-')[0] ?? 'en';
+  // The heading names the organisation when it has a name: the logo next to it is decorative.
+  renderLogo(main, policy?.organization.logo, org ? '' : t('organizationLogo'));
   h('h1', {
     text: org ? t('blockedTitleOrg', [org, appName]) : t('blockedTitle', [appName]),
     parent: main,
