@@ -5,10 +5,10 @@
  * last-known-good one).
  */
 import { APP_IDS, isCatalogueId } from '../catalogue';
+import { checkContractFields } from './contract-checks';
 import { joinPath, showValue, type PolicyIssue } from './issues';
 import { parseLeniently } from './lenient';
 import { parsePattern } from './pattern';
-import { checkReasonIds } from './reason-ids';
 import { PolicySchema, SUPPORTED_SCHEMA_VERSION, type Policy } from './schema';
 import { suggest } from './suggest';
 
@@ -67,7 +67,7 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
   const result = parseLeniently(PolicySchema, document, '', issues);
   // Every field has a default and the document is an object, so the top level always parses.
   const policy = result.ok ? (result.value as Policy) : PolicySchema.parse({});
-  checkReasonIds(document, policy, issues);
+  checkContractFields(document, policy, issues);
   checkReferences(policy, issues);
   return { policy, issues };
 }

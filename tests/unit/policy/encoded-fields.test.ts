@@ -182,6 +182,19 @@ describe('reporting.events and reporting.headers', () => {
     expect(policy?.reporting.headers).toEqual({ Good: 'yes' });
   });
 
+  it('never shows a header value in an issue (it may be a secret); the name stays visible', () => {
+    const { issues } = parsePolicy({
+      reporting: { headers: { 'X-Api-Key': 's3cret\nX-Evil: 1', 'Bad Name': 's3cret' } },
+    });
+    expect(issues.map(({ path, value }) => [path, value])).toEqual([
+      ['reporting.headers.X-Api-Key', '(hidden: a header value may be a secret)'],
+      ['reporting.headers.Bad Name', '"Bad Name"'],
+    ]);
+    expect(JSON.stringify(parsePolicy({ reporting: { headers: 's3cret' } }).issues)).not.toContain(
+      's3cret',
+    );
+  });
+
   it('drops a header value that is not a string', () => {
     expect(brief({ reporting: { headers: { 'X-Count': 3 } } })).toEqual([
       'invalid-type reporting.headers.X-Count: this entry is ignored',
