@@ -129,11 +129,13 @@ describe('the organisation logo', () => {
     });
   });
 
-  it('is shown in the banner on a page whose own CSP forbids data: images', async () => {
-    const s = await start({ organization: { logo: PNG_LOGO } });
+  it.each([
+    ["img-src 'none'", PNG_LOGO, 48],
+    ["default-src 'none'", SVG_LOGO, 96],
+  ])('is shown in the banner on a page whose own CSP is %s', async (csp, logo, naturalWidth) => {
+    const s = await start({ organization: { logo } });
     const page = await s.context.newPage();
-    const url = `https://web.whatsapp.com/?csp=${encodeURIComponent("img-src 'none'")}`;
-    await page.goto(url);
+    await page.goto(`https://web.whatsapp.com/?csp=${encodeURIComponent(csp)}`);
     await waitForWarning(page);
     // The page's own data: image is refused: its CSP is in force.
     const pageImage = await page.evaluate(
@@ -145,12 +147,13 @@ describe('the organisation logo', () => {
           img.src = src;
           document.body.append(img);
         }),
-      PNG_LOGO,
+      logo,
     );
     expect(pageImage).toBe('refused');
-    // Signpost's image, created by its content script in its closed shadow root, is not.
+    // Signpost's image, created by its content script in its closed shadow root, is not, and the
+    // banner's own styles apply (24 px high, whatever the image's own size).
     expect(await warningImages(page)).toEqual([
-      expect.objectContaining({ alt: 'Logo of your organisation', naturalWidth: 48, height: 24 }),
+      expect.objectContaining({ alt: 'Logo of your organisation', naturalWidth, height: 24 }),
     ]);
   });
 
