@@ -24,6 +24,12 @@ export default defineConfig({
     // ws/wss too: WebSocket requests to a blocked app are blocked only with host access to them.
     host_permissions: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'],
     storage: { managed_schema: 'managed_schema.json' },
+    // Written out so images are explicit: extension pages show the organisation's logo as a data:
+    // image and load no image from the network. Scripts and objects stay 'self' only (WXT's default
+    // minus 'wasm-unsafe-eval', which nothing here needs). Firefox gets the same as an MV2 string.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'; img-src 'self' data:",
+    },
     options_ui: { page: 'status.html', open_in_tab: true },
     web_accessible_resources: [
       { resources: ['blocked.html'], matches: ['http://*/*', 'https://*/*'] },

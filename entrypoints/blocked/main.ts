@@ -22,14 +22,8 @@ void loadPageContext().then(async ({ snapshot, t, language }) => {
       url,
       t,
       language,
-      proceed: async (reason) =>
-        (
-          await send('proceedToApp', {
-            appId: app?.id ?? appId,
-            url,
-            ...(reason ? { reason } : {}),
-          })
-        ).url,
+      proceed: async (choice) =>
+        (await send('proceedToApp', { appId: app?.id ?? appId, url, ...choice })).url,
     });
   };
   // Render at once when this page's own copy of the policy says blocked; else wait for the worker.

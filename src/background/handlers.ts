@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { ACKNOWLEDGED_KEY, readAcknowledgements } from '../messaging/snapshot';
 import type { PageState, TabState } from '../messaging/responses';
 import type { Handlers, Sender } from '../messaging/router';
-import type { CompiledApp, CompiledPolicy } from '../policy/compile';
+import type { CompiledPolicy } from '../policy/compile';
 import { createMatcher, decide, decisionFor, type Matcher } from '../policy/decide';
 import { frameOutcome } from '../policy/dnr-match';
 import { parseHttpUrl } from '../policy/pattern';
@@ -25,20 +25,20 @@ import { parseBlockedPageUrl } from '../ui/blocked-url';
 import { createTranslate } from '../ui/i18n';
 import { currentSnapshot, syncEarly } from './apply-policy';
 import type { PolicySnapshot } from '../messaging/snapshot';
+import { acceptProceedReason } from './proceed-reason';
 
 const DAY = 86_400_000;
-const MIN_REASON = 5;
 
 /** Logs what happened on an app; the app's action comes from the policy the caller already read. */
 function record(
   compiled: CompiledPolicy,
   appId: string,
   outcome: EventRecord['outcome'],
-  reason?: string,
+  reason: Pick<EventRecord, 'reasonId' | 'reason'> = {},
 ): Promise<boolean> {
   const action = compiled.apps.find((app) => app.id === appId)?.action ?? 'allow';
   return appendEvent(
-    { time: Date.now(), appId, action, outcome, ...(reason ? { reason } : {}) },
+    { time: Date.now(), appId, action, outcome, ...reason },
     compiled.eventLogRetentionDays,
   );
 }
@@ -54,10 +54,6 @@ function matcherOf(snapshot: PolicySnapshot): Matcher {
   if (cached?.key !== key) cached = { key, matcher: createMatcher(snapshot.compiled.apps) };
   return cached.matcher;
 }
-
-/** How long "continue anyway" lasts for `app` (policy `warnings.proceedForMinutes`; 0 = session). */
-const proceedMinutesOf = (app: CompiledApp): number =>
-  (app.warnings as { proceedForMinutes?: number }).proceedForMinutes ?? 0;
 
 /** The sender's tab, from any of its frames. */
 function anyFrameTabOf(sender: Sender): number {
@@ -195,7 +191,7 @@ export const handlers: Handlers = {
     await releaseInTab(tabId, parsed.href);
     return { verdict: 'open', url: parsed.href };
   },
-  async proceedToApp({ appId, url, reason }, sender) {
+  async proceedToApp({ appId, url, reasonId, reason }, sender) {
     const tabId = tabOf(sender);
     const snapshot = await currentSnapshot();
     const { compiled } = snapshot;
@@ -206,11 +202,15 @@ export const handlers: Handlers = {
       throw new Error('the address does not belong to this blocked app');
     if (!app.warnings.allowProceed)
       throw new Error('your organisation does not allow continuing to this app');
-    const given = reason?.trim() ?? '';
-    if (app.warnings.requireReason && given.length < MIN_REASON)
-      throw new Error('a reason is required');
-    const until = await allowInTab(tabId, app, compiled, proceedMinutesOf(app), Date.now());
-    await record(compiled, app.id, 'proceeded', given || undefined);
+    const kept = acceptProceedReason(app.warnings, { reasonId, reason });
+    const until = await allowInTab(
+      tabId,
+      app,
+      compiled,
+      app.warnings.proceedForMinutes,
+      Date.now(),
+    );
+    await record(compiled, app.id, 'proceeded', kept);
     return { url: new URL(url).href, until };
   },
   getTabState: ({ tabId }) => tabState(tabId),

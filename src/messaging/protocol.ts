@@ -30,12 +30,19 @@ export const protocol = {
   },
   /** A blocked page loaded anyway (cache, race): is it still blocked for the sender's tab? */
   checkBlock: { from: 'content', request: z.strictObject({ url: UrlString }) },
-  /** "Continue anyway" on the block page, with the employee's reason when the policy asks for one. */
+  /**
+   * "Continue anyway" on the block page, with the employee's reason: `reasonId`, one of the app's
+   * `warnings.reasons`, and/or typed text (the "other" choice, or the only field without reasons).
+   */
   proceedToApp: {
     from: 'extension-page',
     request: z.strictObject({
       appId: AppId,
       url: UrlString,
+      reasonId: z
+        .string()
+        .regex(/^[a-z0-9-]{1,100}$/)
+        .optional(),
       reason: z.string().max(500).optional(),
     }),
   },

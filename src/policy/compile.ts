@@ -45,7 +45,11 @@ export type CompiledPolicy = {
   locale: Policy['locale'];
   requirements: MeasureId[];
   eventLogRetentionDays: number;
-  reporting: Policy['reporting'];
+  /**
+   * Without `headers`: they may carry a collector's API key, and this table is stored where
+   * content scripts on app pages read it. The worker reads them from the policy itself.
+   */
+  reporting: Omit<Policy['reporting'], 'headers'>;
   alternatives: ResolvedAlternative[];
   apps: CompiledApp[];
 };
@@ -164,7 +168,11 @@ export function compilePolicy(
     locale: policy.locale,
     requirements: policy.requirements,
     eventLogRetentionDays: policy.eventLog.retentionDays,
-    reporting: policy.reporting,
+    reporting: {
+      ...(policy.reporting.url ? { url: policy.reporting.url } : {}),
+      intervalMinutes: policy.reporting.intervalMinutes,
+      events: policy.reporting.events,
+    },
     alternatives: alternatives.map((a) => a.resolved),
     apps,
   };

@@ -6,6 +6,7 @@
  */
 import { APP_IDS, isCatalogueId } from '../catalogue';
 import { compilePolicy } from './compile';
+import { checkContractFields } from './contract-checks';
 import { joinPath, showValue, type PolicyIssue } from './issues';
 import { overlapIssues } from './overlaps';
 import { parseLeniently } from './lenient';
@@ -68,6 +69,7 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
   const result = parseLeniently(PolicySchema, document, '', issues);
   // Every field has a default and the document is an object, so the top level always parses.
   const policy = result.ok ? (result.value as Policy) : PolicySchema.parse({});
+  checkContractFields(document, policy, issues);
   checkReferences(policy, issues);
   issues.push(...overlapIssues(compilePolicy(policy, { isBuiltInDefault: false })));
   return { policy, issues };

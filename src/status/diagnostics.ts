@@ -126,18 +126,36 @@ export function buildDiagnostics(input: {
   return hostsOnlyDeep(diagnostics);
 }
 
-const CSV_COLUMNS = ['time', 'appId', 'action', 'outcome', 'reason'] as const;
+// New columns go at the end, so spreadsheets built on the earlier export keep working.
+const CSV_COLUMNS = [
+  'time',
+  'appId',
+  'action',
+  'outcome',
+  'reason',
+  'reasonId',
+  'reasonChoice',
+] as const;
 
-/** Events as CSV (RFC 4180), with spreadsheet formulas neutralised. */
-export function eventsToCsv(events: readonly EventRecord[]): string {
+/**
+ * Events as CSV (RFC 4180), with spreadsheet formulas neutralised. `reason` is the typed text,
+ * `reasonId` the chosen reason's id and `reasonChoice` its words from `chosenReason`.
+ */
+export function eventsToCsv(
+  events: readonly EventRecord[],
+  chosenReason: (event: EventRecord) => string = (event) => event.reasonId ?? '',
+): string {
   const cell = (value: string) => {
     const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
+  const value = (event: EventRecord, column: (typeof CSV_COLUMNS)[number]) => {
+    if (column === 'time') return new Date(event.time).toISOString();
+    if (column === 'reasonChoice') return chosenReason(event);
+    return event[column] ?? '';
+  };
   const rows = events.map((event) =>
-    CSV_COLUMNS.map((column) =>
-      cell(column === 'time' ? new Date(event.time).toISOString() : (event[column] ?? '')),
-    ).join(','),
+    CSV_COLUMNS.map((column) => cell(value(event, column))).join(','),
   );
   return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }

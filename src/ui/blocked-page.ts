@@ -1,13 +1,16 @@
 /**
  * The block page: what was blocked and why (the same risk list as the banner), the alternative as
  * the main action, the helpdesk, "request access", and — only when the policy allows it —
- * "continue anyway" with a typed reason. The original URL is shown as text and only navigated to
- * after the worker has checked it still belongs to the blocked app.
+ * "continue anyway" with a reason (proceed-form.ts). The organisation's logo, if any, heads the
+ * page. The original URL is shown as text and only navigated to after the worker has checked it
+ * still belongs to the blocked app.
  */
 import type { CompiledPolicy } from '../policy/compile';
 import { renderContacts, whomToAsk } from './contacts';
 import { h, safeLink } from './dom';
 import type { Translate } from './i18n';
+import { renderLogo } from './logo';
+import { renderProceed, type Proceed } from './proceed-form';
 import { renderRiskList } from './risk-list';
 import { pickLocalized, whyLine } from './text';
 
@@ -18,7 +21,7 @@ export type BlockedPageInput = {
   t: Translate;
   language: string;
   /** Asks the worker to let this tab through; resolves to the URL to open, or rejects with why not. */
-  proceed: (reason: string) => Promise<string>;
+  proceed: Proceed;
 };
 
 function requestAccessLink(
@@ -49,6 +52,8 @@ export function renderBlockedPage(
   const appName = app?.name ?? t('unknownApp');
   const org = policy?.organization.name;
   const lang = language.split('-')[0] ?? 'en';
+  // The heading names the organisation when it has a name: the logo next to it is decorative.
+  renderLogo(main, policy?.organization.logo, org ? '' : t('organizationLogo'));
   h('h1', {
     text: org ? t('blockedTitleOrg', [org, appName]) : t('blockedTitle', [appName]),
     parent: main,
@@ -88,7 +93,8 @@ export function renderBlockedPage(
   const sentNote = h('p', { parent: main, attrs: { id: 'sent-note' } });
 
   // Never inside a frame: a website could frame this page and trick a click (the worker refuses too).
-  if (app?.warnings.allowProceed && window.top === window) renderProceed(main, app, t, proceed);
+  if (app?.warnings.allowProceed && window.top === window)
+    renderProceed(main, app, t, lang, proceed);
   return {
     setSentNote: (text) => {
       sentNote.textContent = text;
@@ -107,62 +113,4 @@ export function renderNotBlocked(main: HTMLElement, url: string, t: Translate): 
   h('span', { text: `${t('blockedAddress')} `, parent: address });
   h('code', { text: url, parent: address });
   h('p', { text: t('notBlockedExplain'), parent: main });
-}
-
-function renderProceed(
-  main: HTMLElement,
-  app: CompiledPolicy['apps'][number],
-  t: Translate,
-  proceed: BlockedPageInput['proceed'],
-): void {
-  const section = h('section', {
-    className: 'proceed',
-    parent: main,
-    attrs: { 'aria-labelledby': 'proceed-title' },
-  });
-  h('h2', { text: t('proceedHeading'), parent: section }).id = 'proceed-title';
-  h('p', { text: t('proceedExplain'), parent: section });
-  const form = h('form', { parent: section });
-  let reason: HTMLTextAreaElement | undefined;
-  if (app.warnings.requireReason) {
-    h('label', {
-      text: t('proceedReasonLabel', [app.name]),
-      parent: form,
-      attrs: { for: 'reason' },
-    });
-    reason = h('textarea', {
-      parent: form,
-      attrs: {
-        id: 'reason',
-        name: 'reason',
-        rows: '3',
-        maxlength: '500',
-        'aria-required': 'true',
-        'aria-describedby': 'proceed-error',
-      },
-    });
-  }
-  const error = h('p', {
-    className: 'error',
-    parent: form,
-    attrs: { id: 'proceed-error', role: 'alert' },
-  });
-  h('button', { text: t('proceedButton', [app.name]), parent: form, attrs: { type: 'submit' } });
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const given = reason?.value.trim() ?? '';
-    if (reason && given.length < 5) {
-      error.textContent = t('proceedReasonMissing');
-      reason.focus();
-      return;
-    }
-    proceed(given).then(
-      (target) => location.replace(target),
-      (failure: unknown) => {
-        error.textContent = t('proceedRefused', [
-          failure instanceof Error ? failure.message : String(failure),
-        ]);
-      },
-    );
-  });
 }

@@ -1,11 +1,12 @@
 /**
  * The toolbar popup: the current tab's state (approved, warned, blocked, or not an app Signpost
  * knows), the risk summary for warned and blocked apps, the organisation's approved apps and its
- * helpdesk.
+ * helpdesk, under the organisation's logo and name when the policy has a logo.
  */
 import type { TabState } from '../messaging/responses';
 import { hasContacts, renderContacts } from './contacts';
 import { h, safeLink } from './dom';
+import { renderLogo } from './logo';
 import type { PageContext } from './page-context';
 import { renderRiskList } from './risk-list';
 import { pickLocalized, whyLine } from './text';
@@ -27,6 +28,12 @@ export function renderPopup(
   main.replaceChildren();
   const policy = snapshot?.compiled;
   const lang = language.split('-')[0] ?? 'en';
+  const organization = policy?.organization;
+  if (organization?.logo) {
+    const line = h('p', { className: 'organization', parent: main });
+    renderLogo(line, organization.logo, organization.name ? '' : t('organizationLogo'));
+    if (organization.name) h('span', { text: organization.name, parent: line });
+  }
   h('h1', { text: t('popupTitle'), parent: main });
   const app = state.state === 'none' ? undefined : policy?.apps.find((a) => a.id === state.appId);
   const card = h('section', {

@@ -5,6 +5,7 @@
  */
 import type { Responses } from '../messaging/responses';
 import { createMatcher, decide } from '../policy/decide';
+import { describeChosenReason } from '../status/chosen-reason';
 import { buildDiagnostics, eventsToCsv } from '../status/diagnostics';
 import { h } from './dom';
 import { renderNetworkRules } from './status-network';
@@ -122,12 +123,14 @@ export function renderStatusPage(
   for (const appId of [...new Set(status.eventLog.events.map((e) => e.appId))].sort())
     h('option', { text: appId, parent: filter, attrs: { value: appId } });
   const eventsBox = h('div', { parent: main, attrs: { id: 'events' } });
+  const chosenReason = describeChosenReason(snapshot?.compiled, language);
   const showEvents = () =>
     renderEvents(
       eventsBox,
       status.eventLog.events.filter((e) => !filter.value || e.appId === filter.value),
       t,
       language,
+      chosenReason,
     );
   filter.addEventListener('change', showEvents);
   showEvents();
@@ -152,7 +155,7 @@ export function renderStatusPage(
   exportButton.addEventListener('click', () => {
     const link = h('a', { parent: document.body });
     link.href = URL.createObjectURL(
-      new Blob([eventsToCsv(status.eventLog.events)], { type: 'text/csv' }),
+      new Blob([eventsToCsv(status.eventLog.events, chosenReason)], { type: 'text/csv' }),
     );
     link.download = `signpost-events-${new Date().toISOString().slice(0, 10)}.csv`;
     link.click();

@@ -2,6 +2,7 @@
 import type { CompiledApp, CompiledPolicy } from '../policy/compile';
 import type { PolicyIssue } from '../policy/issues';
 import { formatPattern } from '../policy/pattern';
+import type { ChosenReasonText } from '../status/chosen-reason';
 import type { EventRecord } from '../status/event-record';
 import { h } from './dom';
 import type { Translate } from './i18n';
@@ -96,11 +97,13 @@ const OUTCOMES: Record<EventRecord['outcome'], string> = {
   proceeded: 'outcomeProceeded',
 };
 
+/** The events table; `chosenReason` words each chosen reason id (see describeChosenReason). */
 export function renderEvents(
   parent: HTMLElement,
   events: readonly EventRecord[],
   t: Translate,
   language: string,
+  chosenReason: ChosenReasonText,
 ): void {
   parent.replaceChildren();
   if (events.length === 0) {
@@ -115,6 +118,7 @@ export function renderEvents(
       t('columnApp'),
       t('columnAction'),
       t('columnOutcome'),
+      t('columnChosenReason'),
       t('columnGivenReason'),
     ],
     'events',
@@ -125,8 +129,10 @@ export function renderEvents(
       event.appId,
       actionLabel(event.action, t),
       t(OUTCOMES[event.outcome]),
+      chosenReason(event),
       event.reason ?? '',
     ]);
     row.dataset.outcome = event.outcome;
+    if (event.reasonId !== undefined) row.dataset.reasonId = event.reasonId;
   }
 }

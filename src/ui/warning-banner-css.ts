@@ -16,6 +16,8 @@ export const BANNER_CSS = `
 .main { display: flex; flex-wrap: wrap; gap: 8px 20px; align-items: center; padding: 10px 16px 4px; }
 .text { flex: 1 1 28em; min-width: 0; }
 h2 { font-size: 16px; line-height: 1.3; margin: 0; font-weight: 700; }
+.title { display: flex; align-items: center; gap: 10px; }
+.logo { flex: none; display: block; height: 24px; width: auto; max-width: 96px; object-fit: contain; }
 h3 { font-size: 14px; margin: 10px 0 4px; }
 p { margin: 2px 0 0; }
 .org-message { font-style: italic; }

@@ -9,6 +9,7 @@ import type { Decision } from '../policy/decide';
 import { renderContacts, whomToAsk } from './contacts';
 import { h, safeLink } from './dom';
 import type { Translate } from './i18n';
+import { renderLogo } from './logo';
 import { renderRiskList } from './risk-list';
 import { pickLocalized, whyLine } from './text';
 import { BANNER_CSS } from './warning-banner-css';
@@ -64,9 +65,13 @@ export function createWarning(
   const main = h('div', { className: 'main', parent: full });
   const text = h('div', { className: 'text', parent: main });
   const org = policy.organization.name;
+  const logo = policy.organization.logo;
+  // Logo and title share one row (the logo is no taller than 24 px), so the strip stays as low.
+  const titleRow = logo ? h('div', { className: 'title', parent: text }) : text;
+  renderLogo(titleRow, logo, org ? '' : t('organizationLogo'));
   h('h2', {
     text: org ? t('bannerTitleOrg', [org, appName]) : t('bannerTitle', [appName]),
-    parent: text,
+    parent: titleRow,
   });
   h('p', { text: app ? whyLine(app, t) : t('whyOther'), parent: text });
   const message = pickLocalized(app?.message, lang);

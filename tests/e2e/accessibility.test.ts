@@ -1,12 +1,13 @@
 /**
  * axe-core on everything an employee or helpdesk sees (banner, block page, popup, status and privacy
- * pages), in English and Dutch, with
- * the screenshots the README shows. 0 serious or critical findings.
+ * pages), in English and Dutch, with the organisation's logo and reasons to continue in the
+ * policy, and the screenshots the README shows. 0 serious or critical findings.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { SVG_LOGO } from '../fixtures/logos';
 import { seriousBannerViolations, seriousViolations } from './axe';
 import { settleContentScript, waitForWarning } from './harness';
 import { activeTabId, ORG, useBrowserSuite } from './suite';
@@ -18,7 +19,11 @@ mkdirSync(shots, { recursive: true });
 const shot = (page: Page, name: string) => page.screenshot({ path: resolve(shots, `${name}.png`) });
 
 const POLICY = {
-  organization: { ...ORG, requestAccessUrl: 'https://helpdesk.voorbeeld.example/access?app={app}' },
+  organization: {
+    ...ORG,
+    requestAccessUrl: 'https://helpdesk.voorbeeld.example/access?app={app}',
+    logo: SVG_LOGO,
+  },
   requirements: ['e2ee', 'internal-directory'],
   rules: [
     {
@@ -26,7 +31,30 @@ const POLICY = {
       action: 'warn',
       message: { nl: 'Gebruik voor werk Teams.', en: 'Use Teams for work.' },
     },
-    { app: 'telegram', action: 'block', warnings: { allowProceed: true, requireReason: true } },
+    {
+      app: 'telegram',
+      action: 'block',
+      warnings: {
+        allowProceed: true,
+        requireReason: true,
+        reasons: [
+          {
+            id: 'supplier',
+            text: {
+              nl: 'Contact met een leverancier die alleen Telegram gebruikt',
+              en: 'Contact with a supplier who only uses Telegram',
+            },
+          },
+          {
+            id: 'incident',
+            text: {
+              nl: 'Onderzoek naar een beveiligingsincident',
+              en: 'Investigating a security incident',
+            },
+          },
+        ],
+      },
+    },
   ],
   alternatives: [
     {
@@ -73,6 +101,12 @@ describe.each(['en', 'nl'])('in %s', (language) => {
     await blocked.click('summary');
     expect(await seriousViolations(blocked)).toEqual([]);
     await shot(blocked, `block-page-${language}`);
+    // With "another reason" chosen, its text field shows and the error message is filled in.
+    await blocked.check('#reason-choice-other');
+    await blocked.click('.proceed button');
+    await blocked.waitForSelector('.error:not(:empty)');
+    expect(await seriousViolations(blocked)).toEqual([]);
+    await shot(blocked, `block-page-reasons-${language}`);
 
     await page.bringToFront();
     await settleContentScript(page);

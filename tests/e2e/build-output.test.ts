@@ -43,6 +43,14 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('%s build', (target) => {
     );
   });
 
+  it('lets extension pages show data: images (the logo) and no image from the network', () => {
+    const csp =
+      target === 'chrome-mv3'
+        ? manifest.content_security_policy.extension_pages
+        : manifest.content_security_policy;
+    expect(csp).toBe("script-src 'self'; object-src 'self'; img-src 'self' data:");
+  });
+
   it('runs its content script only on catalogue hosts, at document_start, within 15 KB', () => {
     expect(manifest.content_scripts).toEqual([
       {

@@ -17,7 +17,7 @@ export type ServedFile = { type: string; body: Buffer };
 
 /**
  * An HTTPS server answering every host with a small app-like page, recording each request;
- * paths in `files` get that file instead.
+ * paths in `files` get that file instead, and `?csp=` sets the page's Content-Security-Policy.
  */
 export async function startFakeApps(
   files: Map<string, ServedFile> = new Map(),
@@ -55,7 +55,12 @@ export async function startFakeApps(
         response.end(file.body);
         return;
       }
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      // `?csp=<policy>` serves the page under that Content-Security-Policy (e.g. img-src 'none').
+      const csp = new URL(request.url ?? '/', 'https://fake.test').searchParams.get('csp');
+      response.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        ...(csp ? { 'content-security-policy': csp } : {}),
+      });
       response.end(`<!doctype html><html lang="en"><head><title>${host}</title></head>
 <script>document.addEventListener('DOMContentLoaded', () => {
   window.signpostAtDomContentLoaded = document.querySelector('signpost-warning') !== null;

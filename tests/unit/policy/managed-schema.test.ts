@@ -37,6 +37,7 @@ it('declares every contract field at the top level, with Chrome-compatible nodes
     'locale',
     'policyUrl',
     'policyRefreshMinutes',
+    'policyPublicKeys',
     'eventLog',
     'reporting',
   ]);

@@ -148,11 +148,18 @@ describe('parsePolicy', () => {
       customApps: [],
       alternatives: [],
       requirements: [],
-      warnings: { acknowledgeForDays: 1, allowProceed: false, requireReason: true },
+      warnings: {
+        acknowledgeForDays: 1,
+        allowProceed: false,
+        requireReason: true,
+        proceedForMinutes: 0,
+        reasons: [],
+      },
       locale: 'auto',
       policyRefreshMinutes: 60,
+      policyPublicKeys: [],
       eventLog: { retentionDays: 30 },
-      reporting: { intervalMinutes: 60 },
+      reporting: { intervalMinutes: 60, events: false, headers: {} },
     });
   });
 
@@ -164,6 +171,8 @@ describe('parsePolicy', () => {
       acknowledgeForDays: 3,
       allowProceed: false,
       requireReason: true,
+      proceedForMinutes: 0,
+      reasons: [],
     });
     expect(issues[0]).toMatchObject({
       path: 'warnings.allowProceed',

@@ -7,6 +7,7 @@ import {
   eventsToCsv,
   toHostsOnly,
 } from '../../../src/status/diagnostics';
+import { describeChosenReason } from '../../../src/status/chosen-reason';
 import type { EventRecord } from '../../../src/status/event-record';
 
 const EVENTS: EventRecord[] = [
@@ -86,11 +87,53 @@ describe('diagnostics', () => {
 describe('eventsToCsv', () => {
   it('writes RFC 4180 CSV and neutralises spreadsheet formulas', () => {
     const lines = eventsToCsv(EVENTS).split('\r\n');
-    expect(lines[0]).toBe('time,appId,action,outcome,reason');
+    expect(lines[0]).toBe('time,appId,action,outcome,reason,reasonId,reasonChoice');
     expect(lines[1]).toBe(
-      `2026-11-23T09:00:00.000Z,telegram,block,proceeded,"'=HYPERLINK(""https://evil.test/x?y=1"")"`,
+      `2026-11-23T09:00:00.000Z,telegram,block,proceeded,"'=HYPERLINK(""https://evil.test/x?y=1"")",,`,
     );
-    expect(lines[2]).toBe('2026-11-23T08:00:00.000Z,whatsapp,warn,acknowledged,');
+    expect(lines[2]).toBe('2026-11-23T08:00:00.000Z,whatsapp,warn,acknowledged,,,');
     expect(lines).toHaveLength(5);
+  });
+
+  it('adds the chosen reason: its id, and its words in the policy in force', () => {
+    const { effective } = resolvePolicy(
+      {
+        rules: [
+          {
+            app: 'telegram',
+            action: 'block',
+            warnings: {
+              allowProceed: true,
+              reasons: [
+                { id: 'supplier', text: { nl: 'Leverancier, "extern"', en: 'A supplier' } },
+                { id: 'formula', text: { en: '=1+1' } },
+              ],
+            },
+          },
+        ],
+      },
+      null,
+      0,
+    );
+    const event = (reasonId: string): EventRecord => ({
+      time: Date.UTC(2026, 10, 23, 9),
+      appId: 'telegram',
+      action: 'block',
+      outcome: 'proceeded',
+      reasonId,
+    });
+    const nl = describeChosenReason(effective.compiled, 'nl-NL');
+    const lines = eventsToCsv([event('supplier'), event('formula'), event('gone')], nl).split(
+      '\r\n',
+    );
+    expect(lines.slice(1, 4)).toEqual([
+      '2026-11-23T09:00:00.000Z,telegram,block,proceeded,,supplier,"Leverancier, ""extern"""',
+      "2026-11-23T09:00:00.000Z,telegram,block,proceeded,,formula,'=1+1",
+      // The policy no longer lists it: the id is all the log has.
+      '2026-11-23T09:00:00.000Z,telegram,block,proceeded,,gone,gone',
+    ]);
+    expect(describeChosenReason(effective.compiled, 'en')(event('supplier'))).toBe('A supplier');
+    expect(describeChosenReason(undefined, 'en')(event('supplier'))).toBe('supplier');
+    expect(nl({ appId: 'telegram' })).toBe('');
   });
 });
