@@ -122,7 +122,11 @@ export function renderProceed(
     attrs: { 'aria-labelledby': 'proceed-title' },
   });
   h('h2', { text: t('proceedHeading'), parent: section }).id = 'proceed-title';
-  h('p', { text: t('proceedExplain'), parent: section });
+  const minutes = app.warnings.proceedForMinutes;
+  h('p', {
+    text: minutes > 0 ? t('proceedExplainMinutes', [String(minutes)]) : t('proceedExplain'),
+    parent: section,
+  });
   // Our own messages instead of the browser's bubbles: they are in the policy's language.
   const form = h('form', { parent: section, attrs: { novalidate: '' } });
   const read = renderFields(form, app, t, language);

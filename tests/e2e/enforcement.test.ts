@@ -1,64 +1,31 @@
 /**
  * Enforcement at the network layer in real Chromium (issue 10): every URL form that reaches an app
  * is stopped before its server sees a request, the precedence rule holds in the rules as in the
- * engine, a policy with 5,000 blocked apps is enforced within Chromium's limits, and when the
- * browser refuses rules the status page says so with the browser's words.
+ * engine, a policy change never leaves old rules behind, continue anyway ends on time.
+ * Scale and refused rules: enforcement-scale.test.ts.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { reloadPolicies, waitForPolicy, waitForWarning, writeManagedPolicy } from './harness';
+import { expectBlockPage, networkState } from './network-state';
 import { loggedEvents, ORG, useBrowserSuite, workerOf } from './suite';
-import type { Session } from './harness';
-import { largePolicy, largePolicyAppUrl } from '../support/large-policy';
+
+/** The extension API inside the worker, as far as these tests use it. */
+declare const chrome: {
+  storage: {
+    session: {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: object): Promise<void>;
+    };
+  };
+  alarms: { create(name: string, info: { when: number }): void };
+  declarativeNetRequest: { updateSessionRules(options: object): Promise<void> };
+};
 
 const suite = useBrowserSuite();
 const { start } = suite;
 /** Requests to `host`, apart from the browser's own favicon fetches after a page loaded. */
 const requestsTo = (host: string) =>
   suite.requestsTo(host).filter((request) => request.url !== '/favicon.ico');
-
-/** The extension API inside the worker, as far as these tests use it. */
-declare const chrome: {
-  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
-  declarativeNetRequest: {
-    updateSessionRules(options: object): Promise<void>;
-    getSessionRules(): Promise<{ id: number }[]>;
-  };
-};
-
-type NetworkState = {
-  status: string;
-  regexRefusals: number;
-  policyHash: string | null;
-  installedRules: number;
-  plannedRules: number;
-  durationMs: number;
-  errors: string[];
-  summary: { regexRules: number; blockedPatterns: number; isExact: boolean };
-};
-
-/** The network-rule state the worker recorded for the policy in force. */
-async function networkState(s: Session): Promise<NetworkState> {
-  const { hash } = await waitForPolicy(s, (x) => x.source === 'managed');
-  for (let i = 0; i < 300; i++) {
-    const state = await workerOf(s).evaluate(
-      async () =>
-        (await chrome.storage.local.get('networkRules')).networkRules as NetworkState | undefined,
-    );
-    if (state && state.policyHash === (hash ?? null)) return state;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error('no network-rule state for the policy in force');
-}
-
-/** Opens `url` and expects Signpost's block page for `appId`. */
-async function expectBlockPage(page: Page, s: Session, url: string, appId: string) {
-  await page.goto(url);
-  await page.waitForSelector('h1');
-  expect(page.url(), url).toMatch(
-    new RegExp(`^chrome-extension://${s.id}/blocked\\.html\\?app=${appId}&url=`),
-  );
-}
 
 describe('every URL form that reaches a blocked app', () => {
   const policy = {
@@ -196,89 +163,39 @@ describe('a policy that changes', () => {
   });
 });
 
-describe('a policy with 5,000 blocked apps', () => {
-  it('is enforced at the network layer: first, middle and last app, and a 2FA-code site', async () => {
-    const s = await start(largePolicy(5000));
-    const state = await networkState(s);
-    console.log(
-      `5,000 blocked apps in Chromium: ${String(state.installedRules)} rules (${String(state.summary.regexRules)} with a regex) for ${String(state.summary.blockedPatterns)} blocked patterns, installed in ${String(state.durationMs)} ms, exact: ${String(state.summary.isExact)}`,
-    );
-    // Every planned regex compiled the first time: the planner's cost model fits Chromium.
-    expect(state).toMatchObject({ status: 'ok', errors: [], regexRefusals: 0 });
-    const page = await s.context.newPage();
-    for (const i of [0, 1, 2500, 2501, 4998, 4999]) {
-      await expectBlockPage(page, s, largePolicyAppUrl(i), `app-${String(i)}`);
-      expect(requestsTo(new URL(largePolicyAppUrl(i)).hostname)).toEqual([]);
-    }
-    await expectBlockPage(page, s, 'https://tools-box.net/en/2fa-authenticator', 'totp-generators');
-    expect(requestsTo('tools-box.net')).toEqual([]);
-    // A page of a blocked app's host outside its path still opens.
-    await page.goto('https://portal1.corp1.test/help');
-    expect(page.url()).toBe('https://portal1.corp1.test/help');
-  });
-});
-
-describe('when the browser refuses rules', () => {
-  it('applies what it takes, says "degraded" with the browser’s words, and still blocks', async () => {
-    const s = await start({ rules: [{ app: 'telegram', action: 'block' }] });
-    const before = await networkState(s);
-    expect(before.status).toBe('ok');
-    // Another part of the browser's budget is used up: 1,000 regex rules in all, dynamic and
-    // session together. Fill it (as other session rules could) and change the policy.
-    await workerOf(s).evaluate(async () => {
-      const rules = Array.from({ length: 998 }, (_, i) => ({
-        id: 100_000 + i,
-        priority: 1,
-        action: { type: 'allow' },
-        condition: { regexFilter: `^https://filler${String(i)}\\.test/`, resourceTypes: ['image'] },
-      }));
-      await chrome.declarativeNetRequest.updateSessionRules({ addRules: rules });
-    });
-    writeManagedPolicy({
-      organization: ORG,
+describe('continue anyway for a limited time', () => {
+  it('ends after proceedForMinutes: the open page goes to the block page, the next load is blocked', async () => {
+    const s = await start({
       rules: [
-        { app: 'discord', action: 'block' },
-        { app: 'telegram', action: 'block' },
-        { app: 'totp-generators', action: 'block' },
+        {
+          app: 'discord',
+          action: 'block',
+          warnings: { allowProceed: true, requireReason: false, proceedForMinutes: 30 },
+        },
       ],
     });
-    await reloadPolicies(s);
-    await waitForPolicy(s, (x) => x.hash !== before.policyHash);
-    const state = await networkState(s);
-    expect(state.status).toBe('degraded');
-    expect(state.errors.join(' ')).toMatch(/regex/i);
-    expect(state.installedRules).toBeGreaterThan(0);
-
-    const status = await s.context.newPage();
-    await status.goto(`chrome-extension://${s.id}/status.html`);
-    await status.waitForSelector('#network-status');
-    expect(await status.getAttribute('#network-status', 'data-status')).toBe('degraded');
-    expect(await status.textContent('#network-status')).toContain('Network blocking degraded');
-    expect(await status.textContent('#network-errors')).toMatch(/regex/i);
-    const diagnostics = JSON.parse((await status.textContent('#diagnostics')) ?? '{}') as {
-      networkRules?: { status?: string };
-    };
-    expect(diagnostics.networkRules?.status).toBe('degraded');
-
-    // Whatever rule was refused, every blocked app still ends on the block page; where the page
-    // got past the network layer, the block page does not claim that nothing was sent.
+    await networkState(s);
     const page = await s.context.newPage();
-    for (const [url, app] of [
-      ['https://discord.com/channels/1', 'discord'],
-      ['https://tools-box.net/en/2fa-authenticator', 'totp-generators'],
-      ['https://2fa.live/', 'totp-generators'],
-    ] as const) {
-      await page.goto(url).catch(() => undefined);
-      await page.waitForURL(/blocked\.html\?app=/);
-      expect(page.url()).toContain(`app=${app}`);
-      const host = new URL(url).hostname;
-      await expect
-        .poll(() => page.textContent('#sent-note'))
-        .toBe(
-          requestsTo(host).length > 0
-            ? 'This page had started to load before Signpost stopped it, so the site may have seen this visit. Nothing more will be sent from this page.'
-            : 'Nothing was sent to this site.',
-        );
-    }
+    await expectBlockPage(page, s, 'https://discord.com/channels/1', 'discord');
+    expect(await page.textContent('.proceed')).toContain('for 30 minutes');
+    await page.click('button:text("Continue to")');
+    await page.waitForURL('https://discord.com/channels/1');
+    expect(requestsTo('discord.com').length).toBe(1);
+
+    // Thirty minutes pass: move the allowance's end into the past and let its alarm fire now.
+    await workerOf(s).evaluate(async () => {
+      const key = 'tabAllowances';
+      const all = (await chrome.storage.session.get(key))[key] as Record<
+        string,
+        Record<string, { until: number | null }>
+      >;
+      for (const apps of Object.values(all))
+        for (const entry of Object.values(apps)) entry.until = Date.now() - 1;
+      await chrome.storage.session.set({ [key]: all });
+      chrome.alarms.create('signpost-allowance-expiry', { when: Date.now() + 100 });
+    });
+    await page.waitForURL(/blocked\.html\?app=discord/);
+    await expectBlockPage(page, s, 'https://discord.com/channels/2', 'discord');
+    expect(requestsTo('discord.com').length).toBe(1);
   });
 });
