@@ -54,6 +54,15 @@ export const policyArbitrary = fc
     };
   });
 
+/** Look-alike letters (Cyrillic, Greek, fullwidth): a different host to the URL parser. */
+const HOMOGLYPHS: Record<string, string> = { a: 'а', e: 'е', o: 'ο', c: 'с', x: 'х', p: 'р' };
+const homoglyph = (h: string) => {
+  const index = [...h].findIndex((char) => char in HOMOGLYPHS);
+  return index === -1
+    ? `${h}ɑ`
+    : `${h.slice(0, index)}${HOMOGLYPHS[h[index] ?? ''] ?? ''}${h.slice(index + 1)}`;
+};
+
 /** Ways an employee (or a hostile page) may write an app's URL. */
 const hostForms = (h: string) =>
   fc.constantFrom(
@@ -62,11 +71,19 @@ const hostForms = (h: string) =>
     `${h}.`,
     `${h}..`,
     h.toUpperCase(),
+    // Fullwidth letters: the URL parser maps them to ASCII (the same host).
+    h.replace(/[a-z]/, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
     `${h}:8443`,
+    `${h}:443`,
     `user:pw@${h}`,
     `${h}.evil.test`,
     `evil${h}`,
     `${h}@evil.test`,
+    homoglyph(h),
+    `${'a'.repeat(63)}.${'b'.repeat(63)}.${h}`,
+    '127.0.0.1',
+    '[::1]',
+    `${h.replace(/\./g, '%2E')}`,
   );
 
 const escapeOne = (path: string, at: number) => {
