@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { contentScriptMatches } from './src/catalogue';
+import { contentScriptMatches } from './src/policy/content-matches';
 import { GECKO_ID, MANIFEST_KEY } from './src/policy/extension-ids';
 import { toManagedSchema } from './src/policy/managed-schema';
 

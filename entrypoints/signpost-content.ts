@@ -4,7 +4,7 @@
  */
 import { defineUnlistedScript } from '#imports';
 import { runContentScript } from '../src/content/run-content-script';
-import { nativeApi } from '../src/platform/native-api';
+import { nativeApi } from '../src/content/native-api';
 
 export default defineUnlistedScript(() => {
   runContentScript(nativeApi());

@@ -1,7 +1,7 @@
 import { send } from '../../src/messaging/client';
 import { createMatcher, decide } from '../../src/policy/decide';
 import { renderBlockedPage, renderNotBlocked } from '../../src/ui/blocked-page';
-import { blockedPageQuery, parseBlockedPageUrl } from '../../src/ui/blocked-url';
+import { blockedPageQuery, parseBlockedPageUrl } from '../../src/shared/blocked-page-url';
 import { loadPageContext } from '../../src/ui/page-context';
 
 const { appId: hinted, url } = parseBlockedPageUrl(location.href);

@@ -2,7 +2,7 @@
  * The risk report's own texts, written for an information-security officer. Risk and measure names
  * come from the extension's `_locales` so the report and the warnings name them the same way.
  */
-import type { Language } from '../ui/i18n';
+import type { Language } from '../shared/i18n';
 
 const en = {
   title: 'Risk report: messaging and 2FA-code web apps',

@@ -21,8 +21,8 @@ import {
   wasRequested,
 } from '../platform/tab-allowances';
 import { NETWORK_STATE_KEY, readNetworkState } from '../status/network-state';
-import { parseBlockedPageUrl } from '../ui/blocked-url';
-import { createTranslate } from '../ui/i18n';
+import { parseBlockedPageUrl } from '../shared/blocked-page-url';
+import { createTranslate } from '../shared/i18n';
 import { currentSnapshot, syncEarly } from './apply-policy';
 import type { PolicySnapshot } from '../messaging/snapshot';
 import { acceptProceedReason } from './proceed-reason';

@@ -1,9 +1,8 @@
 /**
- * The built-in catalogue, pure data. `contentScriptMatches()` derives the manifest's static
- * content-script matches from it, so hosts are written once.
+ * The built-in catalogue, pure data (it imports nothing from the engine; the engine and the build
+ * read it: `contentScriptMatches()` in policy/content-matches.ts derives the manifest's matches).
  */
 import { CATALOGUE } from './apps';
-import { toHostMatchPatterns } from '../policy/pattern';
 
 export { CATALOGUE, CATALOGUE_VERSION } from './apps';
 export type { CatalogueApp } from './types';
@@ -18,12 +17,4 @@ export const APP_IDS: readonly AppId[] = CATALOGUE.map((app) => app.id);
 /** Whether `id` names a built-in app. */
 export function isCatalogueId(id: string): id is AppId {
   return (APP_IDS as readonly string[]).includes(id);
-}
-
-/**
- * Match patterns for the static content script: every host of every catalogue app, whole host,
- * so in-app navigation into a path-specific part (x.com → x.com/messages) is seen too.
- */
-export function contentScriptMatches(): string[] {
-  return [...new Set(CATALOGUE.flatMap((app) => app.match.flatMap(toHostMatchPatterns)))];
 }

@@ -21,7 +21,7 @@ import {
   toMessageTable,
   type Language,
   type MessageEntry,
-} from '../ui/i18n';
+} from '../shared/i18n';
 
 type Output = { write(text: string): unknown };
 type Io = { stdout: Output; stderr: Output };

@@ -5,7 +5,7 @@
  * milliseconds later, or removes it if the stored decision says otherwise.
  */
 import { CATALOGUE_MATCH } from '../catalogue/match-patterns';
-import { WARNING_TAG } from '../ui/warning-tag';
+import { WARNING_TAG } from '../shared/warning-tag';
 import { createClaimMatcher } from '../policy/decide';
 import { parsePattern, type HostPattern } from '../policy/pattern';
 

@@ -14,8 +14,8 @@ import {
 } from '../messaging/snapshot';
 import type { PageState } from '../messaging/responses';
 import { createMatcher, decide, type Decision, type Matcher } from '../policy/decide';
-import type { NativeApi } from '../platform/native-api';
-import { createTranslate } from '../ui/i18n';
+import type { NativeApi } from './native-api';
+import { createTranslate } from '../shared/i18n';
 import { createWarning } from '../ui/warning-banner';
 import { earlyState } from './early-warning';
 import { guardElement } from './guard';

@@ -1,6 +1,11 @@
 /** Loads the UI strings of one language from the packaged `_locales` files. */
 import { browser } from 'wxt/browser';
-import { chooseLanguage, toMessageTable, type MessageEntry, type MessageTable } from '../ui/i18n';
+import {
+  chooseLanguage,
+  toMessageTable,
+  type MessageEntry,
+  type MessageTable,
+} from '../shared/i18n';
 
 /** The strings for the policy's `locale` (or the browser's language when it is `auto`). */
 export async function loadStrings(

@@ -2,8 +2,9 @@
  * Browser match patterns for the content scripts Signpost registers at runtime: custom app hosts,
  * and the early-warning script on exactly the pages whose warning is due now. Pure.
  */
+import { CATALOGUE } from '../catalogue';
 import type { CompiledApp } from './compile';
-import type { HostPattern } from './pattern';
+import { toHostMatchPatterns, type HostPattern } from './pattern';
 
 /** A match pattern for the host (and subdomains) of a pattern, ignoring its path. */
 export function hostMatchPattern(pattern: HostPattern): string {
@@ -35,4 +36,12 @@ export function earlyWarningMatches(
 ): string[] {
   const due = apps.filter((app) => app.action === 'warn' && !isAcknowledged(app.id));
   return [...new Set(due.flatMap((app) => app.patterns.map(pageMatchPattern)))].sort();
+}
+
+/**
+ * Match patterns for the static content script: every host of every catalogue app, whole host,
+ * so in-app navigation into a path-specific part (x.com → x.com/messages) is seen too.
+ */
+export function contentScriptMatches(): string[] {
+  return [...new Set(CATALOGUE.flatMap((app) => app.match.flatMap(toHostMatchPatterns)))];
 }

@@ -8,7 +8,7 @@
 import type { CompiledPolicy } from '../policy/compile';
 import { renderContacts, whomToAsk } from './contacts';
 import { h, safeLink } from './dom';
-import type { Translate } from './i18n';
+import type { Translate } from '../shared/i18n';
 import { renderLogo } from './logo';
 import { renderProceed, type Proceed } from './proceed-form';
 import { renderRiskList } from './risk-list';

@@ -1,7 +1,7 @@
 /** The organisation's helpdesk contacts as links (web, mail, phone). Policy text as text only. */
 import type { CompiledPolicy } from '../policy/compile';
 import { h, safeLink } from './dom';
-import type { Translate } from './i18n';
+import type { Translate } from '../shared/i18n';
 
 /** Whether the policy names any helpdesk contact. */
 export function hasContacts({

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { send } from '../messaging/client';
 import { readSnapshot, SNAPSHOT_KEY, type PolicySnapshot } from '../messaging/snapshot';
-import { createTranslate, type Translate } from './i18n';
+import { createTranslate, type Translate } from '../shared/i18n';
 
 export type PageContext = { snapshot: PolicySnapshot | null; t: Translate; language: string };
 

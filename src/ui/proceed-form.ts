@@ -7,7 +7,7 @@
 import type { CompiledApp } from '../policy/compile';
 import type { ProceedReason } from '../policy/schema';
 import { h } from './dom';
-import type { Translate } from './i18n';
+import type { Translate } from '../shared/i18n';
 import { pickLocalized } from './text';
 
 /** The reason sent with "continue anyway": a choice id and/or typed text. */

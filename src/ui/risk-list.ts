@@ -6,7 +6,7 @@
 import { RISK_IDS, type CriterionValue } from '../catalogue/criteria';
 import type { CompiledApp } from '../policy/compile';
 import { h } from './dom';
-import type { Translate } from './i18n';
+import type { Translate } from '../shared/i18n';
 
 const AUTH_RISKS = ['secret', 'server', 'operator', 'separation'] as const;
 

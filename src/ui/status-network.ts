@@ -5,7 +5,7 @@
  */
 import type { NetworkRuleState } from '../status/network-state';
 import { h } from './dom';
-import type { Translate } from './i18n';
+import type { Translate } from '../shared/i18n';
 
 const STATUS_TEXT: Record<NetworkRuleState['status'], string> = {
   ok: 'networkOk',

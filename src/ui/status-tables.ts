@@ -5,7 +5,7 @@ import { formatPattern } from '../policy/pattern';
 import type { ChosenReasonText } from '../status/chosen-reason';
 import type { EventRecord } from '../status/event-record';
 import { h } from './dom';
-import type { Translate } from './i18n';
+import type { Translate } from '../shared/i18n';
 
 /** A table with a caption-less header row; returns the body for rows. */
 export function table(

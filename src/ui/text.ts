@@ -2,9 +2,9 @@
 import type { CompiledApp } from '../policy/compile';
 import type { LocalizedText } from '../policy/schema';
 
-import type { Translate } from './i18n';
+import type { Translate } from '../shared/i18n';
 
-export type { Translate } from './i18n';
+export type { Translate } from '../shared/i18n';
 
 /** Picks the text for `language` from a policy `{nl, en}` object: exact, base language, en, first. */
 export function pickLocalized(

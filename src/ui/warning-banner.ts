@@ -8,14 +8,14 @@ import type { CompiledPolicy } from '../policy/compile';
 import type { Decision } from '../policy/decide';
 import { renderContacts, whomToAsk } from './contacts';
 import { h, safeLink } from './dom';
-import type { Translate } from './i18n';
+import type { Translate } from '../shared/i18n';
 import { renderLogo } from './logo';
 import { renderRiskList } from './risk-list';
 import { pickLocalized, whyLine } from './text';
 import { BANNER_CSS } from './warning-banner-css';
-import { WARNING_TAG } from './warning-tag';
+import { WARNING_TAG } from '../shared/warning-tag';
 
-export { WARNING_TAG } from './warning-tag';
+export { WARNING_TAG } from '../shared/warning-tag';
 
 export type WarningCallbacks = { onAcknowledge(): void; onUseAlternative(): void };
 export type WarningInput = {

@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentScriptMatches } from '../../src/catalogue';
+import { contentScriptMatches } from '../../src/policy/content-matches';
 import { toManagedSchema } from '../../src/policy/managed-schema';
 import { extensionId } from './harness';
 

@@ -10,7 +10,7 @@ import {
   toMessageTable,
   type Language,
   type MessageEntry,
-} from '../../../src/ui/i18n';
+} from '../../../src/shared/i18n';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const readJson = (path: string) => JSON.parse(readFileSync(resolve(ROOT, path), 'utf8')) as unknown;

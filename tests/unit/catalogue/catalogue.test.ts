@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  APP_IDS,
-  CATALOGUE,
-  contentScriptMatches,
-  MEASURE_IDS,
-  RISK_IDS,
-} from '../../../src/catalogue';
+import { APP_IDS, CATALOGUE, MEASURE_IDS, RISK_IDS } from '../../../src/catalogue';
+import { contentScriptMatches } from '../../../src/policy/content-matches';
 import { SOURCES } from '../../../src/catalogue/sources';
 import { parsePattern } from '../../../src/policy/pattern';
 

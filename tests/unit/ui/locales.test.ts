@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { LANGUAGES, type MessageEntry } from '../../../src/ui/i18n';
+import { LANGUAGES, type MessageEntry } from '../../../src/shared/i18n';
 
 const messagesOf = (language: string) =>
   JSON.parse(
