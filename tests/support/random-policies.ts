@@ -57,7 +57,7 @@ export const policyArbitrary = fc
 /** Look-alike letters (Cyrillic, Greek, fullwidth): a different host to the URL parser. */
 const HOMOGLYPHS: Record<string, string> = { a: 'а', e: 'е', o: 'ο', c: 'с', x: 'х', p: 'р' };
 const homoglyph = (h: string) => {
-  const index = [...h].findIndex((char) => char in HOMOGLYPHS);
+  const index = h.split('').findIndex((char) => char in HOMOGLYPHS);
   return index === -1
     ? `${h}ɑ`
     : `${h.slice(0, index)}${HOMOGLYPHS[h[index] ?? ''] ?? ''}${h.slice(index + 1)}`;
@@ -83,7 +83,7 @@ const hostForms = (h: string) =>
     `${'a'.repeat(63)}.${'b'.repeat(63)}.${h}`,
     '127.0.0.1',
     '[::1]',
-    `${h.replace(/\./g, '%2E')}`,
+    h.replace(/\./g, '%2E'),
   );
 
 const escapeOne = (path: string, at: number) => {
