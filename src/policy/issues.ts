@@ -11,7 +11,8 @@ export type IssueCode =
   | 'unknown-alternative'
   | 'invalid-pattern'
   | 'duplicate'
-  | 'conflict';
+  | 'conflict'
+  | 'too-deep';
 
 /** One problem, located by a path such as `rules[3].action`. */
 export type PolicyIssue = {

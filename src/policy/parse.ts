@@ -5,6 +5,7 @@
  * last-known-good one).
  */
 import { APP_IDS, isCatalogueId } from '../catalogue';
+import { cutTooDeep } from './depth';
 import { joinPath, showValue, type PolicyIssue } from './issues';
 import { parseLeniently } from './lenient';
 import { parsePattern } from './pattern';
@@ -64,7 +65,8 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
       value: showValue(version),
     });
   }
-  const document = { ...(raw as Record<string, unknown>) };
+  // Only now: a newer format's document is not read any further.
+  const document = { ...(cutTooDeep(raw, issues) as Record<string, unknown>) };
   if (isWrongVersion) delete document.schemaVersion;
   // One budget for all "did you mean" searches of this document keeps parsing linear-time.
   const near = createSuggester();

@@ -59,6 +59,25 @@ describe('signpost-policy validate', () => {
     expect(broken.stderr).toContain('is not valid JSON');
   });
 
+  it('reports lists nested 100,000 deep as an issue, not a stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signpost-cli-'));
+    const file = join(dir, 'deep.json');
+    writeFileSync(
+      file,
+      `{"defaultAction": "block", "rules": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+    );
+    const text = cli('validate', file);
+    expect(text.stderr).toBe('');
+    expect(text.status).toBe(1);
+    expect(text.stdout).toMatch(/^error {3}rules(\[0\]){31}: nested too deeply/m);
+    const json = cli('validate', file, '--json');
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout).issues.map((i: { code: string }) => i.code)).toEqual([
+      'too-deep',
+      'invalid-type',
+    ]);
+  });
+
   it('reads a Chromium managed-policy file and a Firefox policies.json as well', () => {
     const dir = mkdtempSync(join(tmpdir(), 'signpost-cli-'));
     writeFileSync(
