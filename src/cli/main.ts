@@ -9,7 +9,13 @@ import { createMatcher, decide } from '../policy/decide';
 import type { PolicyIssue } from '../policy/issues';
 import { unwrapPolicyFile } from '../policy/extension-ids';
 import { parsePolicy } from '../policy/parse';
-import { exportPolicy, STORE_SOURCE, TARGETS, type Target } from '../admin/deployment';
+import {
+  exportPolicy,
+  exportProblems,
+  STORE_SOURCE,
+  TARGETS,
+  type Target,
+} from '../admin/deployment';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { renderRiskReport } from '../admin/risk-report';
@@ -172,9 +178,17 @@ async function exportFiles(args: string[], io: Io): Promise<number> {
       return 1;
     }
   }
+  // The validated policy only (unknown keys dropped); the raw document only decides which
+  // defaults stay implicit. A string the target's format cannot carry is refused, not mangled.
+  const problems = exportProblems(read.policy, target, source, read.raw);
+  if (problems.length > 0) {
+    io.stderr.write(`${file} cannot be exported for ${target}:\n`);
+    for (const problem of problems) io.stderr.write(`${describeIssue(problem)}\n`);
+    return 1;
+  }
   const outDir = option(args, '--out') ?? '.';
   await mkdir(outDir, { recursive: true });
-  for (const output of exportPolicy(read.raw, target, source)) {
+  for (const output of exportPolicy(read.policy, target, source, read.raw)) {
     const path = join(outDir, output.name);
     // regedit reads .reg files as UTF-16LE with a byte-order mark.
     // Windows PowerShell 5.1 also needs a byte-order mark to read a UTF-8 script as UTF-8.

@@ -12,7 +12,8 @@ export type IssueCode =
   | 'invalid-pattern'
   | 'duplicate'
   | 'conflict'
-  | 'too-deep';
+  | 'too-deep'
+  | 'unexportable';
 
 /** One problem, located by a path such as `rules[3].action`. */
 export type PolicyIssue = {
