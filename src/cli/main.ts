@@ -1,14 +1,14 @@
 /**
  * The admin's command line: the same parse, validate and decide code as the extension — no second
  * validator. `validate FILE [--json]` and `explain FILE URL…`.
- * Exit codes: 0 valid, 1 issues (or a usage error), 2 unreadable.
+ * Exit codes: 0 valid, 1 issues (or a usage error, or bytes that are not UTF-8), 2 unreadable.
  */
 import { readFile } from 'node:fs/promises';
 import { compilePolicy } from '../policy/compile';
 import { createMatcher, decide } from '../policy/decide';
 import type { PolicyIssue } from '../policy/issues';
-import { unwrapPolicyFile } from '../policy/extension-ids';
 import { parsePolicy } from '../policy/parse';
+import { readPolicyFile } from './policy-file';
 import {
   exportPolicy,
   exportProblems,
@@ -32,6 +32,8 @@ import {
 type Output = { write(text: string): unknown };
 type Io = { stdout: Output; stderr: Output };
 
+export { readPolicyFile } from './policy-file';
+
 const USAGE = `Usage:
   signpost-policy validate FILE [--json]   check a policy; exit 0 valid, 1 issues, 2 unreadable
   signpost-policy explain FILE URL...      which app each URL is and what the employee gets
@@ -45,31 +47,12 @@ const USAGE = `Usage:
       the language defaults to the policy's locale when it is nl, else English
 `;
 
-/** Reads a policy file: the policy object itself, or a Chrome/Firefox policy file wrapping it. */
-export async function readPolicyFile(path: string): Promise<{ raw: unknown } | { error: string }> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    return {
-      error: `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`,
-    };
-  }
-  try {
-    return { raw: unwrapPolicyFile(JSON.parse(text) as unknown) };
-  } catch (error) {
-    return {
-      error: `${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-    };
-  }
-}
-
-/** The file's policy, or exit code 2 after saying why it cannot be read. */
+/** The file's policy, or the exit code (2 unreadable, 1 not UTF-8) after saying why not. */
 async function readOrReport(file: string, io: Io): Promise<{ raw: unknown } | number> {
   const read = await readPolicyFile(file);
   if (!('error' in read)) return read;
   io.stderr.write(`${read.error}\n`);
-  return 2;
+  return read.exitCode;
 }
 
 function describeIssue(issue: PolicyIssue): string {
