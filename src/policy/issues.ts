@@ -109,8 +109,16 @@ function writeValue(value: unknown, inArray: boolean, stack: Pending[]): string 
   }
 }
 
-/** Joins path segments: `rules`, 3, `action` → `rules[3].action`. */
+/** Keys that can stand in a path as they are; others are written as JSON: `rules[0][""]`. */
+const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
+
+/**
+ * Joins path segments: `rules`, 3, `action` → `rules[3].action`. A key that is empty, or has
+ * characters that would make the path ambiguous or break its line (`.`, `[`, spaces, a line
+ * break), is written in brackets as JSON, so every path is one non-empty line.
+ */
 export function joinPath(base: string, key: string | number): string {
   if (typeof key === 'number') return `${base}[${key}]`;
+  if (!PLAIN_KEY.test(key)) return `${base}[${JSON.stringify(key)}]`;
   return base === '' ? key : `${base}.${key}`;
 }
