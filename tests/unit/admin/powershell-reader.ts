@@ -80,9 +80,11 @@ export function readPsValues(script: string): Map<string, Map<string, RegValue>>
     const reader = new Reader(line);
     if (line.startsWith('Remove-Item ')) {
       reader.expect('Remove-Item -Path ');
-      reader.string();
+      const path = reader.string();
       reader.expect(' -Recurse -Force -ErrorAction SilentlyContinue');
       reader.end();
+      // The key is emptied (the Set-Value lines that follow fill it again).
+      keys.set(path, new Map());
       continue;
     }
     reader.expect('Set-Value ');
