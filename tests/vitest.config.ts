@@ -22,6 +22,16 @@ export default defineConfig({
         },
       },
       {
+        // parsePolicy fuzzing, ≥ 100,000 cases (tests/fuzz/); `npm run test:fuzz`, not part of
+        // test:unit, which runs a 2,000-case sample of the same properties.
+        test: {
+          name: 'fuzz',
+          include: ['tests/fuzz/**/*.fuzz.ts'],
+          environment: 'node',
+          testTimeout: 1_800_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -1,6 +1,8 @@
 /**
- * Deployment files for every management channel, generated from one policy document (see
+ * Deployment files for every management channel, generated from one validated policy (see
  * deployment-formats notes in docs and README "Deploying"). Pure: returns file names and contents.
+ * Exports never carry the admin's raw document (issue 13: unknown `Payload*` keys replaced the
+ * profile's own); strings are escaped per format, or refused where a format cannot hold them.
  *
  * Sources for the formats: Chromium `components/policy/core/common/registry_dict.cc` (Windows: the
  * schema decides the type; REG_DWORD for booleans and integers, REG_SZ for strings, and a REG_SZ
@@ -9,8 +11,13 @@
  * native plist types), `policy_proto_decoders.cc` (Admin console `{"key": {"Value": …}}`), and
  * mozilla/policy-templates (Firefox `3rdparty.Extensions` and `ExtensionSettings`).
  */
-import plist from 'plist';
 import { CHROMIUM_EXTENSION_ID, GECKO_ID } from '../policy/extension-ids';
+import { joinPath, showValue, type PolicyIssue } from '../policy/issues';
+import type { Policy } from '../policy/schema';
+import { filesFor } from './deployment-files';
+import { unwritableReason, type StringFormat } from './export-strings';
+
+export { toRegistryValue } from './deployment-files';
 
 export const TARGETS = [
   'chrome-linux',
@@ -42,217 +49,101 @@ export const STORE_SOURCE: InstallSource = {
 
 export type DeploymentFile = { name: string; contents: string | Uint8Array; note: string };
 
-type Policy = Record<string, unknown>;
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-
-const chromiumSettings = (source: InstallSource) => ({
-  [source.chromiumExtensionId]: {
-    installation_mode: 'force_installed',
-    update_url: source.chromiumUpdateUrl,
-  },
-});
-
-const WINDOWS_BROWSERS = [
-  { name: 'Chrome', root: 'SOFTWARE\\Policies\\Google\\Chrome' },
-  { name: 'Edge', root: 'SOFTWARE\\Policies\\Microsoft\\Edge' },
-] as const;
-
-/** A registry value as Chrome's loader reads it: REG_DWORD for booleans/integers, else REG_SZ (JSON for objects and lists). */
-export function toRegistryValue(
-  value: unknown,
-): { type: 'REG_DWORD'; data: number } | { type: 'REG_SZ'; data: string } {
-  if (typeof value === 'boolean') return { type: 'REG_DWORD', data: value ? 1 : 0 };
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffffffff)
-    return { type: 'REG_DWORD', data: value };
-  if (typeof value === 'string') return { type: 'REG_SZ', data: value };
-  return { type: 'REG_SZ', data: JSON.stringify(value) };
+/**
+ * The validated policy with only the keys the admin wrote (`written`, the document given to
+ * `parsePolicy`), at every object level; lists are kept whole. Values always come from `policy`,
+ * so unknown keys stay out. Leaving the defaults out keeps them implicit, as the admin left them:
+ * keys set in managed storage override a `policyUrl` document, and written defaults would too.
+ */
+export function toDeployable(policy: unknown, written: unknown): unknown {
+  if (!isPlainObject(policy) || !isPlainObject(written)) return policy;
+  return Object.fromEntries(
+    Object.entries(policy)
+      .filter(([key]) => Object.hasOwn(written, key))
+      .map(([key, value]) => [key, toDeployable(value, written[key])]),
+  );
 }
 
-const regString = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+const FORMATS: Record<Target, StringFormat> = {
+  'chrome-linux': 'json',
+  'chromium-linux': 'json',
+  'google-admin': 'json',
+  'firefox-policies': 'json',
+  'windows-reg': 'registry',
+  'windows-ps1': 'registry',
+  'macos-mobileconfig': 'plist',
+};
 
-function windowsReg(policy: Policy, source: InstallSource): string {
-  const lines = ['Windows Registry Editor Version 5.00', ''];
-  for (const browser of WINDOWS_BROWSERS) {
-    lines.push(
-      `[HKEY_LOCAL_MACHINE\\${browser.root}\\3rdparty\\extensions\\${source.chromiumExtensionId}\\policy]`,
-    );
-    for (const [key, value] of Object.entries(policy)) {
-      const reg = toRegistryValue(value);
-      lines.push(
-        `${regString(key)}=${reg.type === 'REG_DWORD' ? `dword:${reg.data.toString(16).padStart(8, '0')}` : regString(reg.data)}`,
-      );
-    }
-    lines.push(
-      '',
-      `[HKEY_LOCAL_MACHINE\\${browser.root}]`,
-      `"ExtensionSettings"=${regString(JSON.stringify(chromiumSettings(source)))}`,
-      '',
-    );
-  }
-  return lines.join('\r\n');
-}
-
-// PowerShell ends single-quoted strings at ' and at the typographic quotes ‘ ’ ‚ ‛ too: double them all.
-const psString = (text: string) =>
-  `'${text.replace(/['\u2018\u2019\u201a\u201b]/g, (quote) => quote + quote)}'`;
-
-function windowsPs1(policy: Policy, source: InstallSource): string {
-  const lines = [
-    '# Signpost policy for Chrome and Edge (run as administrator, or as an Intune/GPO script).',
-    '# Generated by signpost-policy export; values follow Chrome\'s registry rules (README "Deploying").',
-    '$ErrorActionPreference = "Stop"',
-    'function Set-Value($Path, $Name, $Type, $Value) {',
-    '  if (-not (Test-Path $Path)) { New-Item -Path $Path -Force | Out-Null }',
-    '  New-ItemProperty -Path $Path -Name $Name -PropertyType $Type -Value $Value -Force | Out-Null',
-    '}',
-  ];
-  for (const browser of WINDOWS_BROWSERS) {
-    const base = `HKLM:\\${browser.root}`;
-    lines.push(
-      '',
-      `# ${browser.name}`,
-      `Remove-Item -Path ${psString(`${base}\\3rdparty\\extensions\\${source.chromiumExtensionId}\\policy`)} -Recurse -Force -ErrorAction SilentlyContinue`,
-    );
-    for (const [key, value] of Object.entries(policy)) {
-      const reg = toRegistryValue(value);
-      const data = reg.type === 'REG_DWORD' ? String(reg.data) : psString(reg.data);
-      lines.push(
-        `Set-Value ${psString(`${base}\\3rdparty\\extensions\\${source.chromiumExtensionId}\\policy`)} ${psString(key)} ${reg.type === 'REG_DWORD' ? 'DWord' : 'String'} ${data}`,
-      );
-    }
-    lines.push(
-      `Set-Value ${psString(base)} 'ExtensionSettings' String ${psString(JSON.stringify(chromiumSettings(source)))}`,
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
-}
-
-function payload(type: string, identifier: string, content: Policy) {
-  return {
-    PayloadType: type,
-    PayloadIdentifier: identifier,
-    PayloadUUID: uuidFor(identifier),
-    PayloadVersion: 1,
-    PayloadDisplayName: type,
-    ...content,
+/**
+ * Why the policy cannot be exported for `target` as it is: strings the target's format cannot
+ * carry exactly (control characters in a property list, a NUL in a registry string, text that is
+ * not valid Unicode) and an install source that is not one. Empty when `exportPolicy` can write it.
+ */
+export function exportProblems(
+  policy: Policy,
+  target: Target,
+  source: InstallSource = STORE_SOURCE,
+  written: unknown = policy,
+): PolicyIssue[] {
+  const format = FORMATS[target];
+  const problems: PolicyIssue[] = [];
+  const check = (text: string, path: string, isRawRegistryString = false) => {
+    const reason = unwritableReason(text, format, isRawRegistryString);
+    if (reason)
+      problems.push({
+        path,
+        code: 'unexportable',
+        severity: 'error',
+        message: `${reason}; change it to export for ${target}`,
+        effect: 'nothing is exported',
+        value: showValue(text),
+      });
   };
-}
-
-/** A stable UUID-shaped id per payload, so re-exports replace the same profile. */
-function uuidFor(text: string): string {
-  let h = 2166136261;
-  const hex: string[] = [];
-  for (let round = 0; round < 4; round++) {
-    for (const char of `${text}#${String(round)}`)
-      h = Math.imul(h ^ char.charCodeAt(0), 16777619) >>> 0;
-    hex.push(h.toString(16).padStart(8, '0'));
-  }
-  const all = hex.join('');
-  return `${all.slice(0, 8)}-${all.slice(8, 12)}-4${all.slice(13, 16)}-8${all.slice(17, 20)}-${all.slice(20, 32)}`.toUpperCase();
-}
-
-function macosMobileconfig(policy: Policy, source: InstallSource): string {
-  const settings = { ExtensionSettings: chromiumSettings(source) };
-  const profile = {
-    PayloadType: 'Configuration',
-    PayloadIdentifier: 'org.signpost.policy',
-    PayloadUUID: uuidFor('org.signpost.policy'),
-    PayloadVersion: 1,
-    PayloadDisplayName: 'Signpost policy',
-    PayloadScope: 'System',
-    PayloadContent: [
-      payload(
-        `com.google.Chrome.extensions.${source.chromiumExtensionId}`,
-        'org.signpost.policy.chrome',
-        policy,
-      ),
-      payload(
-        `com.microsoft.Edge.extensions.${source.chromiumExtensionId}`,
-        'org.signpost.policy.edge',
-        policy,
-      ),
-      payload('com.google.Chrome', 'org.signpost.install.chrome', settings),
-      payload('com.microsoft.Edge', 'org.signpost.install.edge', settings),
-    ],
+  const walk = (value: unknown, path: string, depth: number) => {
+    if (typeof value === 'string') check(value, path, depth === 1);
+    else if (Array.isArray(value))
+      value.forEach((item, i) => walk(item, joinPath(path, i), depth + 1));
+    else if (isPlainObject(value))
+      for (const [key, child] of Object.entries(value)) {
+        check(key, joinPath(path, key));
+        walk(child, joinPath(path, key), depth + 1);
+      }
   };
-  return plist.build(profile);
+  walk(toDeployable(policy, written), '', 0);
+  if (!/^[a-p]{32}$/.test(source.chromiumExtensionId))
+    problems.push({
+      path: '(install source).chromiumExtensionId',
+      code: 'unexportable',
+      severity: 'error',
+      message: 'an extension id is 32 letters a-p',
+      effect: 'nothing is exported',
+      value: showValue(source.chromiumExtensionId),
+    });
+  check(source.chromiumUpdateUrl, '(install source).chromiumUpdateUrl');
+  check(source.firefoxInstallUrl, '(install source).firefoxInstallUrl');
+  return problems;
 }
 
-/** The files for one target. `policy` must be the admin's document (defaults are not filled in). */
+/**
+ * The files for one target. `policy` is the validated policy (`parsePolicy`'s output: unknown
+ * keys are gone, every value is checked); `written`, the admin's own document, only decides which
+ * defaults stay out (see `toDeployable`). Every string is escaped for the file's format.
+ * @throws RangeError when `exportProblems` reports a problem: check it first.
+ */
 export function exportPolicy(
   policy: Policy,
   target: Target,
   source: InstallSource = STORE_SOURCE,
+  written: unknown = policy,
 ): DeploymentFile[] {
-  const linux = (dir: string) => [
-    {
-      name: 'signpost.json',
-      contents: json({
-        ExtensionSettings: chromiumSettings(source),
-        '3rdparty': { extensions: { [source.chromiumExtensionId]: policy } },
-      }),
-      note: `copy to ${dir}/signpost.json (root-owned, mode 644)`,
-    },
-  ];
-  switch (target) {
-    case 'chrome-linux':
-      return linux('/etc/opt/chrome/policies/managed');
-    case 'chromium-linux':
-      return linux('/etc/chromium/policies/managed');
-    case 'google-admin':
-      return [
-        {
-          name: 'signpost-google-admin.json',
-          contents: json(
-            Object.fromEntries(
-              Object.entries(policy).map(([key, value]) => [key, { Value: value }]),
-            ),
-          ),
-          note: `Admin console → Devices → Chrome → Apps & extensions → ${source.chromiumExtensionId} → Policy for extensions: paste this file's contents`,
-        },
-      ];
-    case 'firefox-policies':
-      return [
-        {
-          name: 'policies.json',
-          contents: json({
-            policies: {
-              ExtensionSettings: {
-                [GECKO_ID]: {
-                  installation_mode: 'force_installed',
-                  install_url: source.firefoxInstallUrl,
-                },
-              },
-              '3rdparty': { Extensions: { [GECKO_ID]: policy } },
-            },
-          }),
-          note: 'copy to the distribution/ folder next to the Firefox binary, or /etc/firefox/policies/ on Linux',
-        },
-      ];
-    case 'windows-reg':
-      return [
-        {
-          name: 'signpost.reg',
-          contents: windowsReg(policy, source),
-          note: 'import with regedit or reg import (Chrome and Edge, machine-wide)',
-        },
-      ];
-    case 'windows-ps1':
-      return [
-        {
-          name: 'signpost.ps1',
-          contents: windowsPs1(policy, source),
-          note: 'run as administrator, or deploy as an Intune/GPO PowerShell script',
-        },
-      ];
-    case 'macos-mobileconfig':
-      return [
-        {
-          name: 'signpost.mobileconfig',
-          contents: macosMobileconfig(policy, source),
-          note: 'upload to your MDM as a custom configuration profile (Chrome and Edge)',
-        },
-      ];
-  }
+  const problems = exportProblems(policy, target, source, written);
+  if (problems.length > 0)
+    throw new RangeError(
+      `cannot export for ${target}: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+    );
+  const document = toDeployable(policy, written) as Record<string, unknown>;
+  return filesFor(document, target, source);
 }

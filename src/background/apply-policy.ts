@@ -16,6 +16,7 @@ import type { CompiledPolicy } from '../policy/compile';
 import { resolvePolicy } from '../policy/effective';
 import { syncCustomAppScripts, syncEarlyWarnings } from '../platform/custom-app-scripts';
 import { loadLastKnownGood, saveLastKnownGood } from '../platform/database';
+import { pruneEvents } from '../platform/event-log';
 import { loadStrings } from '../platform/locales';
 import { readManagedPolicy } from '../platform/managed-policy';
 import { syncBlockRules } from '../platform/network-rules';
@@ -33,6 +34,8 @@ export function applyPolicy(): Promise<PolicySnapshot> {
       ]);
       const { effective, save } = resolvePolicy(managed, lastKnownGood, Date.now());
       if (save) await saveLastKnownGood(save);
+      // Retention applies at once, also when it was lowered or set to 0 (no log at all).
+      await pruneEvents(effective.compiled.eventLogRetentionDays, Date.now());
       const snapshot = toSnapshot(
         effective,
         Date.now(),

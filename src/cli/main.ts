@@ -1,15 +1,21 @@
 /**
  * The admin's command line: the same parse, validate and decide code as the extension — no second
  * validator. `validate FILE [--json]` and `explain FILE URL…`.
- * Exit codes: 0 valid, 1 issues (or a usage error), 2 unreadable.
+ * Exit codes: 0 valid, 1 issues (or a usage error, or bytes that are not UTF-8), 2 unreadable.
  */
 import { readFile } from 'node:fs/promises';
 import { compilePolicy } from '../policy/compile';
 import { createMatcher, decide } from '../policy/decide';
 import type { PolicyIssue } from '../policy/issues';
-import { unwrapPolicyFile } from '../policy/extension-ids';
 import { parsePolicy } from '../policy/parse';
-import { exportPolicy, STORE_SOURCE, TARGETS, type Target } from '../admin/deployment';
+import { readPolicyFile } from './policy-file';
+import {
+  exportPolicy,
+  exportProblems,
+  STORE_SOURCE,
+  TARGETS,
+  type Target,
+} from '../admin/deployment';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { renderRiskReport } from '../admin/risk-report';
@@ -26,6 +32,8 @@ import {
 type Output = { write(text: string): unknown };
 type Io = { stdout: Output; stderr: Output };
 
+export { readPolicyFile } from './policy-file';
+
 const USAGE = `Usage:
   signpost-policy validate FILE [--json]   check a policy; exit 0 valid, 1 issues, 2 unreadable
   signpost-policy explain FILE URL...      which app each URL is and what the employee gets
@@ -39,31 +47,12 @@ const USAGE = `Usage:
       the language defaults to the policy's locale when it is nl, else English
 `;
 
-/** Reads a policy file: the policy object itself, or a Chrome/Firefox policy file wrapping it. */
-export async function readPolicyFile(path: string): Promise<{ raw: unknown } | { error: string }> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    return {
-      error: `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`,
-    };
-  }
-  try {
-    return { raw: unwrapPolicyFile(JSON.parse(text) as unknown) };
-  } catch (error) {
-    return {
-      error: `${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-    };
-  }
-}
-
-/** The file's policy, or exit code 2 after saying why it cannot be read. */
+/** The file's policy, or the exit code (2 unreadable, 1 not UTF-8) after saying why not. */
 async function readOrReport(file: string, io: Io): Promise<{ raw: unknown } | number> {
   const read = await readPolicyFile(file);
   if (!('error' in read)) return read;
   io.stderr.write(`${read.error}\n`);
-  return 2;
+  return read.exitCode;
 }
 
 function describeIssue(issue: PolicyIssue): string {
@@ -172,9 +161,17 @@ async function exportFiles(args: string[], io: Io): Promise<number> {
       return 1;
     }
   }
+  // The validated policy only (unknown keys dropped); the raw document only decides which
+  // defaults stay implicit. A string the target's format cannot carry is refused, not mangled.
+  const problems = exportProblems(read.policy, target, source, read.raw);
+  if (problems.length > 0) {
+    io.stderr.write(`${file} cannot be exported for ${target}:\n`);
+    for (const problem of problems) io.stderr.write(`${describeIssue(problem)}\n`);
+    return 1;
+  }
   const outDir = option(args, '--out') ?? '.';
   await mkdir(outDir, { recursive: true });
-  for (const output of exportPolicy(read.raw, target, source)) {
+  for (const output of exportPolicy(read.policy, target, source, read.raw)) {
     const path = join(outDir, output.name);
     // regedit reads .reg files as UTF-16LE with a byte-order mark.
     // Windows PowerShell 5.1 also needs a byte-order mark to read a UTF-8 script as UTF-8.

@@ -27,8 +27,27 @@ registerHooks({
   },
 });
 process.removeAllListeners('warning');
+
+/**
+ * An output that goes quiet once its reader is gone (`signpost-policy validate … | head -1`):
+ * Node ignores SIGPIPE, so a closed pipe would otherwise end the run with an EPIPE stack trace.
+ * The command still finishes and exits with its own code.
+ */
+function quietWhenClosed(stream) {
+  let isClosed = false;
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') isClosed = true;
+    else if (stream !== process.stderr && !process.stderr.destroyed) {
+      process.stderr.write(`signpost-policy: cannot write the output: ${error.message}\n`);
+      process.exitCode = 2;
+    }
+  });
+  return { write: (text) => !isClosed && !stream.destroyed && stream.write(text) };
+}
+
 const { run } = await import('./main.ts');
-process.exitCode = await run(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
+const code = await run(process.argv.slice(2), {
+  stdout: quietWhenClosed(process.stdout),
+  stderr: quietWhenClosed(process.stderr),
 });
+process.exitCode ??= code;

@@ -9,13 +9,53 @@ import { database, type EventRecord } from './database';
 export const MAX_EVENTS = 5000;
 const DAY = 86_400_000;
 
-/** Appends an event and prunes old ones; with `retentionDays` 0 nothing is kept. Never throws. */
+/**
+ * Deletes the events older than `retentionDays` before `now`; with 0 (the contract: "keep no
+ * events"), every event. Call it whenever the retention may have changed, so that lowering it
+ * takes effect at once and not only when the next event is appended. Resolves to the number of
+ * events deleted, or `available: false` when IndexedDB cannot be used. Never throws.
+ */
+export async function pruneEvents(
+  retentionDays: number,
+  now: number,
+): Promise<{ available: boolean; deleted: number }> {
+  try {
+    const db = await database();
+    const tx = db.transaction('events', 'readwrite');
+    let deleted = 0;
+    if (retentionDays <= 0) {
+      deleted = await tx.store.count();
+      await tx.store.clear();
+    } else {
+      const cutoff = now - retentionDays * DAY;
+      let cursor = await tx.store.index('time').openCursor(IDBKeyRange.upperBound(cutoff, true));
+      while (cursor) {
+        await cursor.delete();
+        deleted++;
+        cursor = await cursor.continue();
+      }
+    }
+    await tx.done;
+    return { available: true, deleted };
+  } catch (error) {
+    console.warn('Signpost: event log unavailable', error);
+    return { available: false, deleted: 0 };
+  }
+}
+
+/**
+ * Appends an event and prunes old ones; with `retentionDays` 0 nothing is kept, and the events
+ * kept under an earlier retention are deleted. Resolves to whether the event was stored. Never throws.
+ */
 export async function appendEvent(
   event: EventRecord,
   retentionDays: number,
   cap = MAX_EVENTS,
 ): Promise<boolean> {
-  if (retentionDays <= 0) return false;
+  if (retentionDays <= 0) {
+    await pruneEvents(0, event.time);
+    return false;
+  }
   try {
     const db = await database();
     const tx = db.transaction('events', 'readwrite');

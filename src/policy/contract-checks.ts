@@ -3,22 +3,36 @@
  * the lenient parse: duplicate reason ids, and keeping `reporting.headers` values (often an API
  * key) out of issues, which the status page, diagnostics and the CLI show.
  */
-import { showValue, type PolicyIssue } from './issues';
+import { joinPath, showValue, type PolicyIssue } from './issues';
 import { checkReasonIds } from './reason-ids';
 import type { Policy } from './schema';
 
 const HEADERS = 'reporting.headers';
 const HIDDEN = '(hidden: a header value may be a secret)';
 
-/** Replaces the value of every issue about a header value; a header's name stays visible. */
-function hideHeaderValues(issues: PolicyIssue[]): void {
+/**
+ * Replaces the value of every issue about a header value; a header's name stays visible (an
+ * issue about the name itself shows the name, which is no secret).
+ */
+function hideHeaderValues(document: Record<string, unknown>, issues: PolicyIssue[]): void {
+  const reporting = document.reporting;
+  const headers =
+    typeof reporting === 'object' && reporting !== null
+      ? (reporting as Record<string, unknown>).headers
+      : undefined;
+  const names =
+    typeof headers === 'object' && headers !== null ? Object.keys(headers as object) : [];
+  const nameAt = new Map(names.map((name) => [joinPath(HEADERS, name), name]));
   for (const issue of issues) {
     if (issue.value === undefined) continue;
-    if (issue.path === HEADERS) issue.value = HIDDEN;
-    else if (issue.path.startsWith(`${HEADERS}.`)) {
-      const name = issue.path.slice(HEADERS.length + 1);
-      if (issue.value !== showValue(name)) issue.value = HIDDEN;
+    if (issue.path === HEADERS) {
+      issue.value = HIDDEN;
+      continue;
     }
+    const name = nameAt.get(issue.path);
+    if (name !== undefined) {
+      if (issue.value !== showValue(name)) issue.value = HIDDEN;
+    } else if (issue.path.startsWith(HEADERS)) issue.value = HIDDEN;
   }
 }
 
@@ -29,5 +43,5 @@ export function checkContractFields(
   issues: PolicyIssue[],
 ): void {
   checkReasonIds(document, policy, issues);
-  hideHeaderValues(issues);
+  hideHeaderValues(document, issues);
 }

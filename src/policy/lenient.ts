@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { joinPath, showValue, type PolicyIssue } from './issues';
-import { suggest } from './suggest';
+import { createSuggester, type Suggester } from './suggest';
 
 type Schema = z.ZodType;
 type Result = { ok: true; value: unknown } | { ok: false };
@@ -136,12 +136,16 @@ function isObjectAt(
   return false;
 }
 
-/** Parses `value` against `schema`, collecting issues; see the module comment. */
+/**
+ * Parses `value` against `schema`, collecting issues; see the module comment. `near` finds the
+ * "did you mean" key for unknown keys (pass the document's suggester to share its budget).
+ */
 export function parseLeniently(
   schema: Schema,
   value: unknown,
   path: string,
   issues: PolicyIssue[],
+  near: Suggester = createSuggester(),
 ): Result {
   const inner = unwrap(schema);
   const def = defOf(inner);
@@ -153,22 +157,22 @@ export function parseLeniently(
       const field = Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;
       const at = joinPath(path, key);
       if (!field) {
-        const near = suggest(key, known);
+        const nearest = near(key, known);
         issues.push({
           path: at,
           code: 'unknown-key',
           severity: 'warning',
-          message: near
-            ? `unknown key; did you mean "${near}"?`
+          message: nearest
+            ? `unknown key; did you mean "${nearest}"?`
             : `unknown key; known keys here: ${known.join(', ')}`,
           effect: 'ignored',
-          ...(near ? { suggestion: near } : {}),
+          ...(nearest ? { suggestion: nearest } : {}),
         });
         continue;
       }
       if (child === undefined) continue;
       const start = issues.length;
-      const result = parseLeniently(field, child, at, issues);
+      const result = parseLeniently(field, child, at, issues, near);
       if (result.ok) cleaned[key] = result.value;
       else if (isOptional(field)) markEffect(issues, start, 'ignored; the default applies');
       else return { ok: false };
@@ -190,7 +194,7 @@ export function parseLeniently(
       if (!keyResult.success)
         issues.push(...fromZodIssues(keyResult.error, joinPath(path, key), key));
       const entryResult = keyResult.success
-        ? parseLeniently(def.valueType, entry, joinPath(path, key), issues)
+        ? parseLeniently(def.valueType, entry, joinPath(path, key), issues, near)
         : { ok: false as const };
       if (entryResult.ok) kept[key] = entryResult.value;
       else markEffect(issues, start, 'this entry is ignored');
@@ -212,7 +216,13 @@ export function parseLeniently(
     const noun = ITEM_NOUNS[path.replace(/^.*[.\]]/, '')] ?? 'item';
     value.forEach((item: unknown, index) => {
       const start = issues.length;
-      const result = parseLeniently(def.element as Schema, item, joinPath(path, index), issues);
+      const result = parseLeniently(
+        def.element as Schema,
+        item,
+        joinPath(path, index),
+        issues,
+        near,
+      );
       if (result.ok) kept.push(result.value);
       else markEffect(issues, start, `this ${noun} is ignored`);
     });

@@ -7,12 +7,13 @@
 import { APP_IDS, isCatalogueId } from '../catalogue';
 import { compilePolicy } from './compile';
 import { checkContractFields } from './contract-checks';
+import { cutTooDeep } from './depth';
 import { joinPath, showValue, type PolicyIssue } from './issues';
 import { overlapIssues } from './overlaps';
 import { parseLeniently } from './lenient';
 import { parsePattern } from './pattern';
 import { PolicySchema, SUPPORTED_SCHEMA_VERSION, type Policy } from './schema';
-import { suggest } from './suggest';
+import { createSuggester, type Suggester } from './suggest';
 
 /** The outcome of parsing one policy document. */
 export type ParsedPolicy = { policy: Policy | null; issues: PolicyIssue[] };
@@ -41,8 +42,9 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
     });
     return { policy: null, issues };
   }
-  const document = { ...(raw as Record<string, unknown>) };
-  const version = document.schemaVersion;
+  const version = Object.hasOwn(raw, 'schemaVersion')
+    ? (raw as Record<string, unknown>).schemaVersion
+    : undefined;
   if (typeof version === 'number' && version > SUPPORTED_SCHEMA_VERSION) {
     issues.push({
       path: 'schemaVersion',
@@ -54,7 +56,8 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
     });
     return { policy: null, issues };
   }
-  if (version !== undefined && version !== SUPPORTED_SCHEMA_VERSION) {
+  const isWrongVersion = version !== undefined && version !== SUPPORTED_SCHEMA_VERSION;
+  if (isWrongVersion) {
     // Not a newer format, just a wrong value ("1", 0): say so and read the document as version 1.
     issues.push({
       path: 'schemaVersion',
@@ -64,19 +67,23 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
       effect: `ignored; read as version ${String(SUPPORTED_SCHEMA_VERSION)}`,
       value: showValue(version),
     });
-    delete document.schemaVersion;
   }
-  const result = parseLeniently(PolicySchema, document, '', issues);
+  // Only now: a newer format's document is not read any further.
+  const document = { ...(cutTooDeep(raw, issues) as Record<string, unknown>) };
+  if (isWrongVersion) delete document.schemaVersion;
+  // One budget for all "did you mean" searches of this document keeps parsing linear-time.
+  const near = createSuggester();
+  const result = parseLeniently(PolicySchema, document, '', issues, near);
   // Every field has a default and the document is an object, so the top level always parses.
   const policy = result.ok ? (result.value as Policy) : PolicySchema.parse({});
   checkContractFields(document, policy, issues);
-  checkReferences(policy, issues);
+  checkReferences(policy, issues, near);
   issues.push(...overlapIssues(compilePolicy(policy, { isBuiltInDefault: false })));
   return { policy, issues };
 }
 
 /** Cross-field checks zod cannot express per field: ids, references, patterns, duplicates. */
-function checkReferences(policy: Policy, issues: PolicyIssue[]): void {
+function checkReferences(policy: Policy, issues: PolicyIssue[], near: Suggester): void {
   const error = (
     path: string,
     code: PolicyIssue['code'],
@@ -92,7 +99,7 @@ function checkReferences(policy: Policy, issues: PolicyIssue[]): void {
       error(
         joinPath(at, 'id'),
         'duplicate',
-        `"${app.id}" is a built-in app; use a rule to change what happens on it`,
+        `${showValue(app.id)} is a built-in app; use a rule to change what happens on it`,
         'this custom app is ignored',
         { value: showValue(app.id) },
       );
@@ -102,7 +109,7 @@ function checkReferences(policy: Policy, issues: PolicyIssue[]): void {
       error(
         joinPath(at, 'id'),
         'duplicate',
-        `another custom app already has the id "${app.id}"`,
+        `another custom app already has the id ${showValue(app.id)}`,
         'this custom app is ignored',
         { value: showValue(app.id) },
       );
@@ -139,27 +146,31 @@ function checkReferences(policy: Policy, issues: PolicyIssue[]): void {
     error(
       joinPath(joinPath('alternatives', index), 'id'),
       'duplicate',
-      `another alternative already has the id "${alternative.id}"`,
+      `another alternative already has the id ${showValue(alternative.id)}`,
       'this alternative is ignored',
       { value: showValue(alternative.id) },
     );
     return false;
   });
 
-  const knownApps = [...APP_IDS, ...customIds];
+  // Sets for the lookups, and the candidate lists built once: a rule costs the same however many
+  // apps and alternatives there are.
+  const knownApps = new Set<string>([...APP_IDS, ...customIds]);
+  const appCandidates = [...knownApps];
+  const alternativeCandidates = [...alternativeIds];
   const ruled = new Set<string>();
   policy.rules = policy.rules.filter((rule, index) => {
     const at = joinPath('rules', index);
-    if (!knownApps.includes(rule.app)) {
-      const near = suggest(rule.app, knownApps);
+    if (!knownApps.has(rule.app)) {
+      const nearest = near(rule.app, appCandidates);
       error(
         joinPath(at, 'app'),
         'unknown-app',
-        near
-          ? `no app has this id; did you mean "${near}"?`
+        nearest
+          ? `no app has this id; did you mean "${nearest}"?`
           : 'no catalogue app or custom app has this id',
         'this rule is ignored',
-        { value: showValue(rule.app), ...(near ? { suggestion: near } : {}) },
+        { value: showValue(rule.app), ...(nearest ? { suggestion: nearest } : {}) },
       );
       return false;
     }
@@ -168,22 +179,23 @@ function checkReferences(policy: Policy, issues: PolicyIssue[]): void {
         path: at,
         code: 'duplicate',
         severity: 'warning',
-        message: `an earlier rule already names "${rule.app}"; only the first rule for an app applies`,
+        // showValue: the id as short JSON, however long the admin's text is.
+        message: `an earlier rule already names ${showValue(rule.app)}; only the first rule for an app applies`,
         effect: 'this rule is ignored',
       });
       return false;
     }
     ruled.add(rule.app);
     if (rule.alternative !== undefined && !alternativeIds.has(rule.alternative)) {
-      const near = suggest(rule.alternative, [...alternativeIds]);
+      const nearest = near(rule.alternative, alternativeCandidates);
       error(
         joinPath(at, 'alternative'),
         'unknown-alternative',
-        near
-          ? `no alternative has this id; did you mean "${near}"?`
+        nearest
+          ? `no alternative has this id; did you mean "${nearest}"?`
           : 'no entry in alternatives has this id',
         'ignored; the first alternative of the same category is shown',
-        { value: showValue(rule.alternative), ...(near ? { suggestion: near } : {}) },
+        { value: showValue(rule.alternative), ...(nearest ? { suggestion: nearest } : {}) },
       );
       delete rule.alternative;
     }
@@ -192,7 +204,7 @@ function checkReferences(policy: Policy, issues: PolicyIssue[]): void {
         path: joinPath(at, 'action'),
         code: 'conflict',
         severity: 'warning',
-        message: `"${rule.app}" is listed in alternatives, so it is approved`,
+        message: `${showValue(rule.app)} is listed in alternatives, so it is approved`,
         effect: `approved: the "${rule.action}" rule does not apply`,
         value: showValue(rule.action),
       });

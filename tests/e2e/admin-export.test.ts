@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { exportPolicy } from '../../src/admin/deployment';
+import { parsePolicy } from '../../src/policy/parse';
 import { useBrowserSuite } from './suite';
 
 const { start } = useBrowserSuite();
@@ -23,8 +24,8 @@ const URLS: [string, string][] = [
 ];
 
 it('Chromium applies the policy part of the chromium-linux export as explain describes it', async () => {
-  const policy = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>;
-  const [file] = exportPolicy(policy, 'chromium-linux');
+  const raw: unknown = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+  const [file] = exportPolicy(parsePolicy(raw).policy!, 'chromium-linux', undefined, raw);
   // The exported file where Chromium reads it, without its force-install entry: that one makes
   // Chromium install Signpost from the update URL instead of the unpacked build under test (the
   // self-hosted CRX flow gets its own test with `npm run package`).

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { exportPolicy } from '../../src/admin/deployment';
+import { parsePolicy } from '../../src/policy/parse';
 import {
   openBlocked,
   openExtensionPage,
@@ -83,10 +84,8 @@ it('status page: a typo’d key with its suggestion, two bad items, the good rul
 });
 
 it('the firefox-policies export is applied by Firefox ESR as explain describes it', async () => {
-  const [file] = exportPolicy(
-    JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>,
-    'firefox-policies',
-  );
+  const raw: unknown = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+  const [file] = exportPolicy(parsePolicy(raw).policy!, 'firefox-policies', undefined, raw);
   // The exported file without its force-install entry: that one makes Firefox fetch Signpost from
   // addons.mozilla.org instead of the build under test (installed here as a temporary add-on).
   const exported = JSON.parse(String(file?.contents)) as {

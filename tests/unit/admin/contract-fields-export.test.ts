@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import plist from 'plist';
 import { expect, it } from 'vitest';
-import { exportPolicy } from '../../../src/admin/deployment';
+import { exportPolicy, STORE_SOURCE } from '../../../src/admin/deployment';
+import { parsePolicy } from '../../../src/policy/parse';
 import { toManagedSchema } from '../../../src/policy/managed-schema';
 import { parseRegFile, policyFromValues } from './registry-reader';
 
@@ -19,8 +20,9 @@ const POLICY = JSON.parse(
   ),
 ) as Record<string, unknown>;
 const SCHEMA = toManagedSchema() as { properties: Record<string, { type: string }> };
+const VALIDATED = parsePolicy(POLICY).policy!;
 const text = (target: Parameters<typeof exportPolicy>[1]) =>
-  String(exportPolicy(POLICY, target)[0]?.contents);
+  String(exportPolicy(VALIDATED, target, STORE_SOURCE, POLICY)[0]?.contents);
 
 it('chromium-linux, google-admin and firefox-policies carry the new fields unchanged', () => {
   expect(JSON.parse(text('chromium-linux'))['3rdparty'].extensions[ID]).toEqual(POLICY);

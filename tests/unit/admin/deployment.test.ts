@@ -4,6 +4,7 @@ import plist from 'plist';
 import { describe, expect, it } from 'vitest';
 import { exportPolicy, STORE_SOURCE, TARGETS } from '../../../src/admin/deployment';
 import { toManagedSchema } from '../../../src/policy/managed-schema';
+import { parsePolicy } from '../../../src/policy/parse';
 import { convertWithSchema, parseRegFile, policyFromValues } from './registry-reader';
 
 const ID = 'iibcgklibnmbknlhgijglbbcalghaboe';
@@ -11,6 +12,8 @@ const GECKO = 'signpost@signpost.extension';
 const POLICY = JSON.parse(
   readFileSync(join(import.meta.dirname, '../../fixtures/policies/valid/example.json'), 'utf8'),
 ) as Record<string, unknown>;
+// Exports take the validated policy; the admin's document only keeps unwritten defaults out.
+const VALIDATED = parsePolicy(POLICY).policy!;
 const SOURCE = {
   chromiumUpdateUrl: 'https://it.voorbeeld.example/signpost/update.xml',
   firefoxInstallUrl: 'https://it.voorbeeld.example/signpost/signpost.xpi',
@@ -18,7 +21,7 @@ const SOURCE = {
 };
 const SCHEMA = toManagedSchema() as { properties: Record<string, { type: string }> };
 const text = (target: (typeof TARGETS)[number], source = SOURCE) =>
-  String(exportPolicy(POLICY, target, source)[0]?.contents);
+  String(exportPolicy(VALIDATED, target, source, POLICY)[0]?.contents);
 
 describe('deployment exports round-trip to the source policy', () => {
   it.each(['chrome-linux', 'chromium-linux'] as const)(
@@ -105,9 +108,9 @@ describe('deployment exports round-trip to the source policy', () => {
   });
 
   it('doubles every quote PowerShell ends a string at, typographic ones included', () => {
+    const raw = { organization: { name: "We’re O'Brien‘s ‚team‛" } };
     const script = String(
-      exportPolicy({ organization: { name: "We’re O'Brien‘s ‚team‛" } }, 'windows-ps1')[0]
-        ?.contents,
+      exportPolicy(parsePolicy(raw).policy!, 'windows-ps1', STORE_SOURCE, raw)[0]?.contents,
     );
     expect(script).toContain(`'{"name":"We’’re O''Brien‘‘s ‚‚team‛‛"}'`);
   });
@@ -143,7 +146,12 @@ it.each(TARGETS.filter((target) => target !== 'firefox-policies'))(
   '%s: a self-hosted build with its own key is deployed under its own id',
   (target) => {
     const own = 'abcdefghijklmnopabcdefghijklmnop';
-    const contents = exportPolicy(POLICY, target, { ...SOURCE, chromiumExtensionId: own })
+    const contents = exportPolicy(
+      VALIDATED,
+      target,
+      { ...SOURCE, chromiumExtensionId: own },
+      POLICY,
+    )
       .map((file) => `${file.note}\n${String(file.contents)}`)
       .join('\n');
     expect(contents).toContain(own);

@@ -3,7 +3,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import plist from 'plist';
 import { describe, expect, it } from 'vitest';
+import { parseRegFile } from '../admin/registry-reader';
 
 const CLI = resolve(import.meta.dirname, '../../../src/cli/signpost-policy.mjs');
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/policies');
@@ -59,6 +61,25 @@ describe('signpost-policy validate', () => {
     expect(broken.stderr).toContain('is not valid JSON');
   });
 
+  it('reports lists nested 100,000 deep as an issue, not a stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signpost-cli-'));
+    const file = join(dir, 'deep.json');
+    writeFileSync(
+      file,
+      `{"defaultAction": "block", "rules": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+    );
+    const text = cli('validate', file);
+    expect(text.stderr).toBe('');
+    expect(text.status).toBe(1);
+    expect(text.stdout).toMatch(/^error {3}rules(\[0\]){31}: nested too deeply/m);
+    const json = cli('validate', file, '--json');
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout).issues.map((i: { code: string }) => i.code)).toEqual([
+      'too-deep',
+      'invalid-type',
+    ]);
+  });
+
   it('reads a Chromium managed-policy file and a Firefox policies.json as well', () => {
     const dir = mkdtempSync(join(tmpdir(), 'signpost-cli-'));
     writeFileSync(
@@ -101,6 +122,83 @@ describe('signpost-policy explain', () => {
     );
     expect(out).toContain('https://web.whatsapp.com.evil.test/\n  app: none');
     expect(out).toContain('app: intranet-chat (Old intranet chat)\n  action: warn (rules[3])');
+  });
+});
+
+describe('signpost-policy export', () => {
+  const ID = 'iibcgklibnmbknlhgijglbbcalghaboe';
+  const write = (policy: unknown) => {
+    const dir = mkdtempSync(join(tmpdir(), 'signpost-export-'));
+    writeFileSync(join(dir, 'policy.json'), JSON.stringify(policy));
+    return dir;
+  };
+
+  it('writes the validated policy only: unknown keys never reach the file', () => {
+    const dir = write({
+      defaultAction: 'block',
+      PayloadType: 'com.evil',
+      PayloadIdentifier: 'com.evil',
+      PayloadScope: 'User',
+    });
+    const result = cli(
+      'export',
+      join(dir, 'policy.json'),
+      '--target',
+      'macos-mobileconfig',
+      '--out',
+      dir,
+    );
+    expect(result.status).toBe(0);
+    const profile = plist.parse(readFileSync(join(dir, 'signpost.mobileconfig'), 'utf8')) as {
+      PayloadScope: string;
+      PayloadContent: Record<string, unknown>[];
+    };
+    expect(profile.PayloadScope).toBe('System');
+    expect(profile.PayloadContent[0]).toMatchObject({
+      PayloadType: `com.google.Chrome.extensions.${ID}`,
+      PayloadIdentifier: 'org.signpost.policy.chrome',
+      defaultAction: 'block',
+    });
+    expect(readFileSync(join(dir, 'signpost.mobileconfig'), 'utf8')).not.toContain('com.evil');
+  });
+
+  it('keeps a CR LF inside its registry value instead of injecting lines', () => {
+    const policy = { policyUrl: 'https://a.example/x\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Evil]' };
+    const dir = write(policy);
+    expect(cli('validate', join(dir, 'policy.json')).status).toBe(0);
+    expect(
+      cli('export', join(dir, 'policy.json'), '--target', 'windows-reg', '--out', dir).status,
+    ).toBe(0);
+    const keys = parseRegFile(readFileSync(join(dir, 'signpost.reg'), 'utf16le'));
+    expect([...keys.keys()].some((key) => key.includes('Evil'))).toBe(false);
+    expect(
+      keys
+        .get(
+          `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\3rdparty\\extensions\\${ID}\\policy`,
+        )
+        ?.get('policyUrl'),
+    ).toEqual({
+      type: 'REG_SZ',
+      data: policy.policyUrl,
+    });
+  });
+
+  it('refuses a control character the property list cannot hold, with the path and exit 1', () => {
+    const dir = write({ organization: { name: 'Acme\u0001' } });
+    const result = cli(
+      'export',
+      join(dir, 'policy.json'),
+      '--target',
+      'macos-mobileconfig',
+      '--out',
+      dir,
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      `cannot be exported for macos-mobileconfig:\nerror   organization.name: holds a control character (U+0001 at character 5)`,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(dir)).toEqual(['policy.json']);
   });
 });
 

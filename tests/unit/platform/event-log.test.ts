@@ -6,7 +6,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, database, loadLastKnownGood } from '../../../src/platform/database';
-import { appendEvent, readEvents } from '../../../src/platform/event-log';
+import { appendEvent, pruneEvents, readEvents } from '../../../src/platform/event-log';
 import type { EventRecord } from '../../../src/status/event-record';
 
 const DAY = 86_400_000;
@@ -29,6 +29,30 @@ describe('event log', () => {
   it('keeps nothing when retentionDays is 0', async () => {
     expect(await appendEvent(event(NOW), 0)).toBe(false);
     expect((await readEvents()).events).toEqual([]);
+  });
+
+  it('deletes the events already kept when retentionDays becomes 0', async () => {
+    await appendEvent(event(NOW - DAY, 'yesterday'), 30);
+    await appendEvent(event(NOW, 'today'), 30);
+    expect(await appendEvent(event(NOW + 1, 'after'), 0)).toBe(false);
+    expect((await readEvents()).events).toEqual([]);
+  });
+
+  it('pruneEvents with 0 deletes every event, however recent', async () => {
+    for (const time of [NOW - 300 * DAY, NOW - DAY, NOW, NOW + DAY])
+      await appendEvent(event(time), 365);
+    expect(await pruneEvents(0, NOW)).toEqual({ available: true, deleted: 4 });
+    expect((await readEvents()).events).toEqual([]);
+    expect(await pruneEvents(0, NOW)).toEqual({ available: true, deleted: 0 });
+  });
+
+  it('pruneEvents deletes at once what a lowered retention no longer keeps', async () => {
+    await appendEvent(event(NOW - 40 * DAY, 'old'), 365);
+    await appendEvent(event(NOW - 7 * DAY - 1, 'just over a week'), 365);
+    await appendEvent(event(NOW - 7 * DAY, 'a week'), 365);
+    await appendEvent(event(NOW, 'now'), 365);
+    expect(await pruneEvents(7, NOW)).toEqual({ available: true, deleted: 2 });
+    expect((await readEvents()).events.map((e) => e.appId)).toEqual(['now', 'a week']);
   });
 
   it('drops events older than the retention, newest first when read', async () => {
@@ -55,6 +79,8 @@ describe('event log', () => {
     } as unknown as IDBFactory;
     expect(await readEvents()).toEqual({ available: false, events: [] });
     expect(await appendEvent(event(NOW), 30)).toBe(false);
+    expect(await appendEvent(event(NOW), 0)).toBe(false);
+    expect(await pruneEvents(7, NOW)).toEqual({ available: false, deleted: 0 });
     expect(await loadLastKnownGood()).toBeNull();
   });
 });

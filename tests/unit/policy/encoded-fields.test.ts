@@ -14,6 +14,7 @@ import {
   MAX_LOGO_BYTES,
   MAX_LOGO_URL_LENGTH,
 } from '../../../src/policy/encodings';
+import { joinPath } from '../../../src/policy/issues';
 import { parsePolicy } from '../../../src/policy/parse';
 import { PolicySchema } from '../../../src/policy/schema';
 import { PNG_LOGO, SVG_LOGO } from '../../fixtures/logos';
@@ -174,7 +175,7 @@ describe('reporting.events and reporting.headers', () => {
     });
     expect(issues).toEqual([
       expect.objectContaining({
-        path: `reporting.headers.${name}`,
+        path: joinPath('reporting.headers', name),
         code: 'invalid-value',
         effect: 'this entry is ignored',
       }),
@@ -188,7 +189,7 @@ describe('reporting.events and reporting.headers', () => {
     });
     expect(issues.map(({ path, value }) => [path, value])).toEqual([
       ['reporting.headers.X-Api-Key', '(hidden: a header value may be a secret)'],
-      ['reporting.headers.Bad Name', '"Bad Name"'],
+      ['reporting.headers["Bad Name"]', '"Bad Name"'],
     ]);
     expect(JSON.stringify(parsePolicy({ reporting: { headers: 's3cret' } }).issues)).not.toContain(
       's3cret',

@@ -133,6 +133,20 @@ describe('parsePolicy', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  it('writes unusual keys in a path as JSON, so that no path is empty or spans lines', () => {
+    const raw = JSON.parse(
+      '{"": 1, "a.b": 2, "x\\r\\ny": 3, "0": 4, "organization": {"": 5}, "rules": [{"app": "whatsapp", "action": "warn", "message": {"EN": "x"}}]}',
+    );
+    expect(parsePolicy(raw).issues.map((issue) => issue.path)).toEqual([
+      '["0"]',
+      '[""]',
+      '["a.b"]',
+      '["x\\r\\ny"]',
+      'organization[""]',
+      'rules[0].message.EN',
+    ]);
+  });
+
   it('refuses a URL with a password but no user name', () => {
     expect(
       parsePolicy({ organization: { supportUrl: 'https://:pw@helpdesk.example/' } }).issues[0],
