@@ -10,6 +10,7 @@ import {
   readSnapshot,
   SNAPSHOT_KEY,
   toSnapshot,
+  toStoredSnapshot,
   type PolicySnapshot,
 } from '../messaging/snapshot';
 import type { CompiledPolicy } from '../policy/compile';
@@ -41,7 +42,7 @@ export function applyPolicy(): Promise<PolicySnapshot> {
         Date.now(),
         await loadStrings(effective.policy.locale),
       );
-      await browser.storage.local.set({ [SNAPSHOT_KEY]: snapshot });
+      await browser.storage.local.set({ [SNAPSHOT_KEY]: toStoredSnapshot(snapshot) });
       await Promise.all([
         // Never throws: what the browser refused is recorded for the status page.
         syncBlockRules(effective.compiled, effective.hash ?? null),

@@ -3,6 +3,7 @@
  * waiting on the worker: the compiled policy, the UI strings in the policy's language, and the
  * employee's acknowledgements. Written only by the worker; read back defensively.
  */
+import { compactPolicy, expandPolicy, type StoredPolicy } from '../policy/compact';
 import type { CompiledPolicy } from '../policy/compile';
 import type { EffectivePolicy } from '../policy/effective';
 
@@ -10,8 +11,9 @@ import type { EffectivePolicy } from '../policy/effective';
 export const SNAPSHOT_KEY = 'snapshot';
 export const ACKNOWLEDGED_KEY = 'acknowledged';
 
+/** The snapshot as the worker built it and readers get it back (`readSnapshot`). */
 export type PolicySnapshot = {
-  formatVersion: 1;
+  formatVersion: 2;
   compiled: CompiledPolicy;
   source: EffectivePolicy['source'];
   receivedAt?: number;
@@ -28,6 +30,9 @@ export type PolicySnapshot = {
 /** App id → time (epoch ms) until which the employee has acknowledged its warning. */
 export type Acknowledgements = Record<string, number>;
 
+/** The snapshot as stored: the compiled policy in its compact form (compact.ts). */
+export type StoredSnapshot = Omit<PolicySnapshot, 'compiled'> & { compiled: StoredPolicy };
+
 /** Builds the snapshot of an effective policy. */
 export function toSnapshot(
   effective: EffectivePolicy,
@@ -35,7 +40,7 @@ export function toSnapshot(
   strings: { language: string; messages: Record<string, string> },
 ): PolicySnapshot {
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     compiled: effective.compiled,
     source: effective.source,
     ...(effective.receivedAt === undefined ? {} : { receivedAt: effective.receivedAt }),
@@ -48,16 +53,42 @@ export function toSnapshot(
   };
 }
 
-/** The stored snapshot if it has the shape this build writes; null otherwise (e.g. after an update). */
+/** What is written to `storage.local`. */
+export function toStoredSnapshot(snapshot: PolicySnapshot): StoredSnapshot {
+  return { ...snapshot, compiled: compactPolicy(snapshot.compiled) };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const SOURCES = new Set(['managed', 'last-known-good', 'default']);
+const isIssue = (value: unknown) =>
+  isObject(value) &&
+  typeof value.path === 'string' &&
+  typeof value.code === 'string' &&
+  (value.severity === 'error' || value.severity === 'warning') &&
+  typeof value.message === 'string';
+
+/**
+ * The stored snapshot, expanded, if every field has the shape this build writes; null otherwise
+ * (an older build's record, a corrupt one): readers then ask the worker to apply the policy again.
+ */
 export function readSnapshot(value: unknown): PolicySnapshot | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const snapshot = value as Partial<PolicySnapshot>;
-  const apps = snapshot.compiled?.apps;
-  return snapshot.formatVersion === 1 &&
-    Array.isArray(apps) &&
-    typeof snapshot.messages === 'object'
-    ? (snapshot as PolicySnapshot)
-    : null;
+  if (!isObject(value) || value.formatVersion !== 2) return null;
+  const { source, issues, appliedAt, language, messages } = value;
+  if (
+    !SOURCES.has(source as string) ||
+    !Array.isArray(issues) ||
+    !issues.every(isIssue) ||
+    typeof appliedAt !== 'number' ||
+    typeof language !== 'string' ||
+    !isObject(messages) ||
+    !Object.values(messages).every((text) => typeof text === 'string') ||
+    (value.hash !== undefined && typeof value.hash !== 'string') ||
+    (value.receivedAt !== undefined && typeof value.receivedAt !== 'number')
+  )
+    return null;
+  const compiled = expandPolicy(value.compiled);
+  return compiled ? { ...(value as StoredSnapshot), compiled } : null;
 }
 
 /** The stored acknowledgements, keeping only well-formed entries. */

@@ -51,6 +51,8 @@ export type CompiledPolicy = {
    */
   reporting: Omit<Policy['reporting'], 'headers'>;
   alternatives: ResolvedAlternative[];
+  /** The policy's own `warnings` (an app's differ only where its rule overrides them). */
+  warnings: Warnings;
   apps: CompiledApp[];
 };
 
@@ -174,6 +176,7 @@ export function compilePolicy(
       events: policy.reporting.events,
     },
     alternatives: alternatives.map((a) => a.resolved),
+    warnings: policy.warnings,
     apps,
   };
 }

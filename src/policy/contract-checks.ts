@@ -20,8 +20,7 @@ function hideHeaderValues(document: Record<string, unknown>, issues: PolicyIssue
     typeof reporting === 'object' && reporting !== null
       ? (reporting as Record<string, unknown>).headers
       : undefined;
-  const names =
-    typeof headers === 'object' && headers !== null ? Object.keys(headers as object) : [];
+  const names = typeof headers === 'object' && headers !== null ? Object.keys(headers) : [];
   const nameAt = new Map(names.map((name) => [joinPath(HEADERS, name), name]));
   for (const issue of issues) {
     if (issue.value === undefined) continue;

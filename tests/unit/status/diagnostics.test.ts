@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSnapshot, toSnapshot } from '../../../src/messaging/snapshot';
+import { readSnapshot, toSnapshot, toStoredSnapshot } from '../../../src/messaging/snapshot';
 import { resolvePolicy } from '../../../src/policy/effective';
 import {
   buildDiagnostics,
@@ -50,7 +50,9 @@ describe('diagnostics', () => {
       null,
       Date.UTC(2026, 10, 23),
     );
-    const snapshot = readSnapshot(toSnapshot(effective, 0, { language: 'en', messages: {} }));
+    const snapshot = readSnapshot(
+      toStoredSnapshot(toSnapshot(effective, 0, { language: 'en', messages: {} })),
+    );
     const diagnostics = buildDiagnostics({
       installation: {
         version: '0.1.0',
