@@ -1,32 +1,44 @@
 /**
- * The worker's wiring. Keeps no state only in memory: the policy snapshot and acknowledgements are
- * in storage.local, last-known-good and events in IndexedDB, tab allowances in storage.session.
+ * The worker's wiring: the real browser's ports into the services and handlers, and every
+ * listener registered synchronously, as MV3 requires for a worker woken by an event. Keeps no
+ * state only in memory: the policy snapshot and acknowledgements are in storage.local,
+ * last-known-good and events in IndexedDB, tab allowances in storage.session.
  */
 import { browser } from 'wxt/browser';
 import { routeMessage, type Sender } from '../messaging/router';
+import { browserPorts } from '../platform/browser-ports';
 import { watchManagedPolicy } from '../platform/managed-policy';
-import { EXPIRY_ALARM, expireAllowances, forgetTab } from '../platform/tab-allowances';
-import { applyPolicy } from './apply-policy';
-import { handlers } from './handlers';
+import { createHandlers } from './handlers';
+import { createPolicyService } from './policy-service';
+import { createTabAllowances, EXPIRY_ALARM } from './tab-allowances';
 
-export { applyPolicy } from './apply-policy';
-
-/** Registers every listener synchronously, as MV3 requires for a worker woken by an event. */
+/** Starts the worker: builds the services on the browser and listens. */
 export function startWorker(): void {
-  browser.runtime.onInstalled.addListener(() => void applyPolicy());
-  browser.runtime.onStartup.addListener(() => void applyPolicy());
-  watchManagedPolicy(() => void applyPolicy());
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId).catch(() => undefined));
+  const ports = browserPorts();
+  const policy = createPolicyService(ports);
+  const allowances = createTabAllowances(ports);
+  const handlers = createHandlers(ports, { policy, allowances });
+
+  browser.runtime.onInstalled.addListener(() => void policy.apply());
+  browser.runtime.onStartup.addListener(() => void policy.apply());
+  watchManagedPolicy(() => void policy.apply());
+  browser.tabs.onRemoved.addListener(
+    (tabId) => void allowances.forget(tabId).catch(() => undefined),
+  );
   // "Continue anyway" for a limited time: when it ends, the open page is checked again.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== EXPIRY_ALARM) return;
-    void expireAllowances(Date.now()).then((tabs) =>
-      Promise.all(
-        tabs.map((tabId) =>
-          browser.tabs.sendMessage(tabId, { signpost: 1, name: 'recheckPage' }).catch(() => null),
+    void allowances
+      .expire()
+      .then((tabs) =>
+        Promise.all(
+          tabs.map((tabId) =>
+            ports.tabs
+              .send(tabId, { signpost: 1, name: 'recheckPage', request: {} })
+              .catch(() => null),
+          ),
         ),
-      ),
-    );
+      );
   });
   const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
   // webextension-polyfill sends a returned promise's value as the reply, in Chrome and Firefox.

@@ -12,8 +12,9 @@ import {
   type Acknowledgements,
   type PolicySnapshot,
 } from '../messaging/snapshot';
-import type { PageState } from '../messaging/responses';
+import type { PageState } from '../messaging/protocol';
 import { createMatcher, decide, type Decision, type Matcher } from '../policy/decide';
+import { answerWorker, sendToWorker } from './content-client';
 import type { NativeApi } from './native-api';
 import { createTranslate } from '../shared/i18n';
 import { createWarning } from '../ui/warning-banner';
@@ -35,8 +36,6 @@ export function runContentScript(api: NativeApi): void {
   /** Apps hidden for this page view only (acknowledgeForDays 0, or until the worker confirms). */
   const hiddenThisVisit = new Set<string>();
   let lastUrl = location.href;
-  const send = (name: string, request: object): Promise<unknown> =>
-    api.runtime.sendMessage({ signpost: 1, name, request }).catch(() => undefined);
   const guard = guardElement(() => shown?.element ?? null);
 
   const early = earlyState();
@@ -67,10 +66,10 @@ export function runContentScript(api: NativeApi): void {
       {
         onAcknowledge: () => {
           hiddenThisVisit.add(appId);
-          void send('acknowledgeWarning', { appId });
+          void sendToWorker(api, 'acknowledgeWarning', { appId });
           apply();
         },
-        onUseAlternative: () => void send('recordAlternativeUse', { appId }),
+        onUseAlternative: () => void sendToWorker(api, 'recordAlternativeUse', { appId }),
       },
       placed,
     );
@@ -87,7 +86,7 @@ export function runContentScript(api: NativeApi): void {
     current = next;
     // Only changes: an in-app navigation within the same app is not a new event.
     if (!isSame)
-      void send('reportPageState', {
+      void sendToWorker(api, 'reportPageState', {
         appId: next.appId,
         action: next.action,
         isAcknowledged: next.isAcknowledged,
@@ -121,9 +120,8 @@ export function runContentScript(api: NativeApi): void {
   // The network rule normally stops a blocked page first; this covers pages served from a cache or
   // a service worker, and rules not yet in place. The worker knows whether this tab may proceed.
   const checkBlock = async (appId: string) => {
-    const reply = (await send('checkBlock', { url: location.href })) as
-      { ok?: boolean; result?: { isBlocked: boolean } } | undefined;
-    if (reply?.ok && reply.result?.isBlocked === false) {
+    const reply = await sendToWorker(api, 'checkBlock', { url: location.href });
+    if (reply?.isBlocked === false) {
       current = { appId, action: 'block', isAcknowledged: false, isProceeded: true };
       apply();
       return;
@@ -150,7 +148,7 @@ export function runContentScript(api: NativeApi): void {
     if (readSnapshot(items[SNAPSHOT_KEY]))
       return load(items[SNAPSHOT_KEY], items[ACKNOWLEDGED_KEY]);
     // No usable snapshot yet (first run, or just updated): the worker applies the policy and writes it.
-    await send('getDecision', { url: location.href });
+    await sendToWorker(api, 'ensurePolicy', {});
     const again = await api.storage.local.get([SNAPSHOT_KEY, ACKNOWLEDGED_KEY]);
     load(again[SNAPSHOT_KEY], again[ACKNOWLEDGED_KEY]);
   });
@@ -167,17 +165,14 @@ export function runContentScript(api: NativeApi): void {
     }
   });
 
-  api.runtime.onMessage.addListener((message, sender) => {
-    if (sender.id !== api.runtime.id) return undefined;
-    const name = (message as { name?: unknown } | null)?.name;
-    if (name === 'getPageState') return Promise.resolve(current);
-    if (name === 'recheckPage') {
+  answerWorker(api, {
+    getPageState: () => current,
+    recheckPage: () => {
       // A time-limited "continue anyway" ended: the worker decides again whether this page stays.
       current = { ...current, isProceeded: false };
       apply();
-      return Promise.resolve(true);
-    }
-    return undefined;
+      return { rechecked: true };
+    },
   });
 
   // Web apps change the URL without loading a page.

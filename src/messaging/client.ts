@@ -1,19 +1,21 @@
-/** Sends a contract message to the worker from an extension page. */
+/**
+ * Sends a contract message to the worker from an extension page, and checks the reply against
+ * the contract before the page uses it (a worker of another version, or a bug, cannot hand a page
+ * a half-valid object).
+ */
 import { browser } from 'wxt/browser';
-import type { MessageName, Reply, RequestOf } from './protocol';
-import type { Responses } from './responses';
+import { protocol, type MessageName, type ReplyOf, type RequestOf } from './protocol';
 
 /** Sends `name` and returns the worker's result; throws with the worker's reason on refusal. */
 export async function send<N extends MessageName>(
   name: N,
   request: RequestOf<N>,
-): Promise<Responses[N]> {
-  const reply: Reply<Responses[N]> | undefined = await browser.runtime.sendMessage({
-    signpost: 1,
-    name,
-    request,
-  });
-  if (!reply) throw new Error(`no reply to "${name}"`);
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.result;
+): Promise<ReplyOf<N>> {
+  const reply: unknown = await browser.runtime.sendMessage({ signpost: 1, name, request });
+  if (typeof reply !== 'object' || reply === null) throw new Error(`no reply to "${name}"`);
+  const { ok, result, error } = reply as { ok?: unknown; result?: unknown; error?: unknown };
+  if (ok !== true) throw new Error(typeof error === 'string' ? error : `"${name}" refused`);
+  const parsed = protocol[name].reply.safeParse(result);
+  if (!parsed.success) throw new Error(`malformed reply to "${name}"`);
+  return parsed.data as ReplyOf<N>;
 }

@@ -2,8 +2,8 @@
  * Serves the message contract in the worker: rejects unknown names and malformed requests, and
  * serves `extension-page` messages only to the extension's own pages (checked by sender URL).
  */
-import { EnvelopeSchema, protocol, type MessageName, type Reply, type RequestOf } from './protocol';
-import type { Responses } from './responses';
+import type { z } from 'zod';
+import { EnvelopeSchema, protocol, type MessageName, type Reply } from './protocol';
 
 /** Who sent a message, as the browser reports it. */
 export type Sender = {
@@ -14,8 +14,12 @@ export type Sender = {
   frameId?: number;
 };
 
+/** The worker's answer to each message: gets the parsed request, returns the reply's input. */
 export type Handlers = {
-  [N in MessageName]: (request: RequestOf<N>, sender: Sender) => Promise<Responses[N]>;
+  [N in MessageName]: (
+    request: z.output<(typeof protocol)[N]['request']>,
+    sender: Sender,
+  ) => Promise<z.input<(typeof protocol)[N]['reply']>>;
 };
 
 /** Whether the sender is one of the extension's own pages (not a content script, not a web page). */

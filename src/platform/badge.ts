@@ -1,6 +1,6 @@
 /** The toolbar icon's per-tab state: a badge and a tooltip. Chromium `action`, Firefox MV2 `browserAction`. */
 import { browser } from 'wxt/browser';
-import type { TabState } from '../messaging/responses';
+import type { TabState } from '../messaging/protocol';
 
 type ActionApi = {
   setBadgeText(details: { tabId: number; text: string }): Promise<void>;

@@ -48,27 +48,44 @@ export async function closeDatabase(): Promise<void> {
   if (current) (await current.catch(() => undefined))?.close();
 }
 
-/** The last-known-good policy, or null when none is stored, it is unreadable or IndexedDB fails. */
-export async function loadLastKnownGood(): Promise<StoredPolicy | null> {
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The last-known-good policy (null when none is stored or the record is unreadable), and whether
+ * IndexedDB could be read at all. Never throws.
+ */
+export async function readLastKnownGood(): Promise<
+  { ok: true; stored: StoredPolicy | null } | { ok: false; error: string; stored: null }
+> {
   try {
     const record = await (await database()).get('policy', LAST_KNOWN_GOOD);
     if (!record || typeof record.hash !== 'string' || typeof record.receivedAt !== 'number')
-      return null;
+      return { ok: true, stored: null };
     const policy = PolicySchema.safeParse(record.policy);
-    return policy.success
-      ? { policy: policy.data, receivedAt: record.receivedAt, hash: record.hash }
-      : null;
+    return {
+      ok: true,
+      stored: policy.success
+        ? { policy: policy.data, receivedAt: record.receivedAt, hash: record.hash }
+        : null,
+    };
   } catch (error) {
-    console.warn('Signpost: last-known-good policy unavailable', error);
-    return null;
+    return { ok: false, error: messageOf(error), stored: null };
   }
 }
 
-/** Stores a valid policy as last-known-good. Failure is logged; the policy still applies. */
-export async function saveLastKnownGood(stored: StoredPolicy): Promise<void> {
+/** The last-known-good policy, or null when none is stored, it is unreadable or IndexedDB fails. */
+export async function loadLastKnownGood(): Promise<StoredPolicy | null> {
+  return (await readLastKnownGood()).stored;
+}
+
+/** Stores a valid policy as last-known-good. A failure is reported; the policy still applies. */
+export async function saveLastKnownGood(
+  stored: StoredPolicy,
+): Promise<{ ok: true } | { ok: false; error: string }> {
   try {
     await (await database()).put('policy', stored, LAST_KNOWN_GOOD);
+    return { ok: true };
   } catch (error) {
-    console.warn('Signpost: could not store the last-known-good policy', error);
+    return { ok: false, error: messageOf(error) };
   }
 }

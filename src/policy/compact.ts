@@ -9,6 +9,7 @@
  */
 import { MEASURE_IDS, RISK_IDS, type CriterionValue, type MeasureId } from '../catalogue/criteria';
 import type { CompiledApp, CompiledPolicy, ResolvedAlternative } from './compile';
+import { isAction } from './ids';
 
 /** One app, compact. */
 type StoredApp = {
@@ -75,7 +76,6 @@ export function compactPolicy(policy: CompiledPolicy): StoredPolicy {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === 'string';
-const ACTIONS = new Set(['allow', 'warn', 'block']);
 const REASONS = new Set(['approved', 'rule', 'default']);
 
 function isStoredApp(value: unknown): value is StoredApp {
@@ -87,7 +87,7 @@ function isStoredApp(value: unknown): value is StoredApp {
     (category === undefined || isString(category)) &&
     Array.isArray(patterns) &&
     patterns.every((p) => Array.isArray(p) && p.length === 2 && isString(p[0]) && isString(p[1])) &&
-    ACTIONS.has(action as string) &&
+    isAction(action) &&
     (reason === undefined || REASONS.has(reason as string)) &&
     (warnings === undefined || isObject(warnings)) &&
     (value.alternative === undefined || isString(value.alternative)) &&

@@ -1,20 +1,23 @@
 /** Validation problems found in a policy document, as shown on the status page and by the CLI. */
 
-export type IssueCode =
-  | 'not-an-object'
-  | 'unsupported-version'
-  | 'invalid-type'
-  | 'invalid-value'
-  | 'missing'
-  | 'unknown-key'
-  | 'unknown-app'
-  | 'unknown-alternative'
-  | 'invalid-pattern'
-  | 'duplicate'
-  | 'conflict'
-  | 'overlap'
-  | 'too-deep'
-  | 'unexportable';
+/** Every kind of problem, for tools that list them (the CLI's --json, the fuzz checks). */
+export const ISSUE_CODES = [
+  'not-an-object',
+  'unsupported-version',
+  'invalid-type',
+  'invalid-value',
+  'missing',
+  'unknown-key',
+  'unknown-app',
+  'unknown-alternative',
+  'invalid-pattern',
+  'duplicate',
+  'conflict',
+  'overlap',
+  'too-deep',
+  'unexportable',
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
 
 /** One problem, located by a path such as `rules[3].action`. */
 export type PolicyIssue = {

@@ -4,6 +4,7 @@
  * Keep names, types and meanings exactly as in policy-contract.md; add fields only compatibly.
  */
 import { z } from 'zod';
+import { ACTIONS, ID_PATTERN, MAX_ID_LENGTH } from './ids';
 import { CATEGORIES, MEASURE_IDS } from '../catalogue/criteria';
 import {
   checkLogo,
@@ -17,7 +18,7 @@ import {
 /** The only policy format version this build understands. */
 export const SUPPORTED_SCHEMA_VERSION = 1;
 
-const idPattern = /^[a-z0-9-]+$/;
+const idPattern = ID_PATTERN;
 
 /** An absolute `https:` URL; every URL from policy is checked before anything links to it. */
 export const HttpsUrlSchema = z.string().refine(
@@ -38,7 +39,7 @@ export const HttpsUrlSchema = z.string().refine(
 );
 
 export const ActionSchema = z
-  .enum(['allow', 'warn', 'block'])
+  .enum(ACTIONS)
   .meta({ description: 'allow: nothing shown; warn: in-page banner; block: the page never loads' });
 export const CategorySchema = z.enum(CATEGORIES);
 export const MeasureIdSchema = z.enum(MEASURE_IDS);
@@ -56,6 +57,7 @@ export const ProceedReasonSchema = z.object({
   id: z
     .string()
     .max(100)
+    .max(MAX_ID_LENGTH)
     .regex(idPattern, 'use lower-case letters, digits and dashes')
     .meta({ description: 'Kept in the local event log when the employee chooses this reason' }),
   text: z
@@ -176,7 +178,7 @@ export const RuleSchema = z.object({
 });
 
 export const CustomAppSchema = z.object({
-  id: z.string().regex(idPattern, 'use lower-case letters, digits and dashes'),
+  id: z.string().max(MAX_ID_LENGTH).regex(idPattern, 'use lower-case letters, digits and dashes'),
   name: z.string().min(1).max(100),
   category: CategorySchema.default('other'),
   match: z.array(z.string().min(1)).min(1).meta({
@@ -185,7 +187,7 @@ export const CustomAppSchema = z.object({
 });
 
 export const AlternativeSchema = z.object({
-  id: z.string().regex(idPattern, 'use lower-case letters, digits and dashes'),
+  id: z.string().max(MAX_ID_LENGTH).regex(idPattern, 'use lower-case letters, digits and dashes'),
   name: z.string().min(1).max(100).optional(),
   category: CategorySchema.optional(),
   url: HttpsUrlSchema,

@@ -3,6 +3,8 @@
  * URL raw (its own `&` and `#` included), the content script inserts it encoded: both are accepted.
  * `url` is always the last parameter; a rule that serves many apps writes only `?url=<original>`.
  */
+import { isId } from '../policy/ids';
+
 export function parseBlockedPageUrl(href: string): { appId: string; url: string } {
   const query = href.slice(href.indexOf('?') + 1);
   const joined = query.indexOf('&url=');
@@ -17,7 +19,7 @@ export function parseBlockedPageUrl(href: string): { appId: string; url: string 
     }
   }
   const appId = new URLSearchParams(head.split('#')[0]).get('app') ?? '';
-  return { appId: /^[a-z0-9-]{1,100}$/.test(appId) ? appId : '', url: url.slice(0, 8192) };
+  return { appId: isId(appId) ? appId : '', url: url.slice(0, 8192) };
 }
 
 /** The block page's query in its documented form: `?app=<id>&url=<original, encoded>`. */

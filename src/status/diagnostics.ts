@@ -5,6 +5,7 @@
 import type { PolicySnapshot } from '../messaging/snapshot';
 import { formatPattern } from '../policy/pattern';
 import type { EventRecord } from './event-record';
+import type { Health } from './health';
 import type { NetworkRuleState } from './network-state';
 
 /** Facts about this installation that the worker reads from the browser. */
@@ -69,6 +70,7 @@ export function buildDiagnostics(input: {
   snapshot: PolicySnapshot | null;
   eventLog: { available: boolean; events: readonly EventRecord[] };
   networkRules?: NetworkRuleState | null;
+  health?: Health;
   now: number;
 }): unknown {
   const { installation, snapshot, eventLog } = input;
@@ -117,6 +119,7 @@ export function buildDiagnostics(input: {
           ...network.summary,
         }
       : null,
+    health: input.health ?? {},
     eventLog: {
       available: eventLog.available,
       total: eventLog.events.length,

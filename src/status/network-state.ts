@@ -2,6 +2,7 @@
  * What the worker last did with the network rules, as the status page and diagnostics show it.
  * Written by the platform adapter after every install; pure type and wording helpers here.
  */
+import { z } from 'zod';
 import type { RulePlan } from '../policy/rule-plan';
 
 /**
@@ -30,14 +31,34 @@ export type NetworkRuleState = {
 /** Storage key in `storage.local`. */
 export const NETWORK_STATE_KEY = 'networkRules';
 
+const count = z.int().min(0);
+
+/** The record's shape, checked when it is read back and when a page receives it. */
+export const NetworkRuleStateSchema = z.object({
+  status: z.enum(['ok', 'degraded', 'failed']),
+  policyHash: z.string().nullable(),
+  plannedRules: count,
+  installedRules: count,
+  refusedRules: count,
+  regexRefusals: count,
+  summary: z.object({
+    blockedPatterns: count,
+    layers: count,
+    regexRules: count,
+    redirectRules: count,
+    isExact: z.boolean(),
+    sharedPathPatterns: count,
+    shortenedPathPatterns: count,
+    releasedAllowPatterns: count,
+    unblockedSubresourcePatterns: count,
+  }),
+  errors: z.array(z.string()),
+  appliedAt: z.number(),
+  durationMs: z.number(),
+}) satisfies z.ZodType<NetworkRuleState>;
+
 /** The stored state if it has this build's shape; null otherwise. */
 export function readNetworkState(value: unknown): NetworkRuleState | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const state = value as Partial<NetworkRuleState>;
-  return typeof state.status === 'string' &&
-    typeof state.installedRules === 'number' &&
-    Array.isArray(state.errors) &&
-    typeof state.summary === 'object'
-    ? (state as NetworkRuleState)
-    : null;
+  const parsed = NetworkRuleStateSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }

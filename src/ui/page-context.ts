@@ -12,7 +12,7 @@ export async function loadPageContext(): Promise<PageContext> {
     readSnapshot((await browser.storage.local.get(SNAPSHOT_KEY))[SNAPSHOT_KEY]);
   let snapshot = await read();
   if (!snapshot) {
-    await send('getDecision', {}).catch(() => undefined);
+    await send('ensurePolicy', {}).catch(() => undefined);
     snapshot = await read();
   }
   const fallback: Translate = (name, substitutions) =>

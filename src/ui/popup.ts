@@ -3,7 +3,7 @@
  * knows), the risk summary for warned and blocked apps, the organisation's approved apps and its
  * helpdesk, under the organisation's logo and name when the policy has a logo.
  */
-import type { TabState } from '../messaging/responses';
+import type { TabState } from '../messaging/protocol';
 import { hasContacts, renderContacts } from './contacts';
 import { h, safeLink } from './dom';
 import { renderLogo } from './logo';

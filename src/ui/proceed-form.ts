@@ -5,6 +5,7 @@
  * text field when a reason is required. Every reason text is set as text, never as HTML.
  */
 import type { CompiledApp } from '../policy/compile';
+import { MAX_REASON_TEXT, MIN_REASON_TEXT } from '../policy/proceed-reason';
 import type { ProceedReason } from '../policy/schema';
 import { h } from './dom';
 import type { Translate } from '../shared/i18n';
@@ -16,9 +17,9 @@ export type ProceedChoice = { reasonId?: string; reason?: string };
 /** Resolves to the URL to open, or rejects with why the worker refused. */
 export type Proceed = (choice: ProceedChoice) => Promise<string>;
 
-const MIN_TEXT = 5;
-// The log keeps at most 200 characters (acceptProceedReason); the field says so by its length.
-const MAX_TEXT = '200';
+const MIN_TEXT = MIN_REASON_TEXT;
+// The log keeps at most MAX_REASON_TEXT characters (acceptProceedReason); the field says so.
+const MAX_TEXT = String(MAX_REASON_TEXT);
 const ERROR_ID = 'proceed-error';
 
 function textField(parent: HTMLElement, label: string): HTMLTextAreaElement {

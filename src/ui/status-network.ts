@@ -3,6 +3,7 @@
  * any request are in force, what the browser refused (its own words), and where the rules only
  * approximate the policy. Text only.
  */
+import { failedSteps, type Health } from '../status/health';
 import type { NetworkRuleState } from '../status/network-state';
 import { h } from './dom';
 import type { Translate } from '../shared/i18n';
@@ -64,4 +65,16 @@ export function renderNetworkRules(
   ] as const;
   for (const [count, message] of notes)
     if (count > 0) h('p', { text: t(message, [String(count)]), parent });
+}
+
+/** The apply steps that failed (IndexedDB, storage, script registration), in the browser's words. */
+export function renderHealth(parent: HTMLElement, health: Health, t: Translate): void {
+  const failed = failedSteps(health);
+  if (failed.length === 0) return;
+  h('h3', { text: t('healthHeading'), parent });
+  const list = h('ul', { parent, attrs: { id: 'health-problems' } });
+  for (const [step, entry] of failed) {
+    const item = h('li', { text: `${t(`health_${step}`)}: ${entry.error ?? ''}`, parent: list });
+    item.dataset.step = step;
+  }
 }

@@ -3,12 +3,11 @@
  * force and why, every validation problem, the decision per app, a URL tester, recent events, and
  * "Copy diagnostics" / "Export events".
  */
-import type { Responses } from '../messaging/responses';
-import { createMatcher, decide } from '../policy/decide';
+import type { ReplyOf } from '../messaging/protocol';
 import { describeChosenReason } from '../status/chosen-reason';
 import { buildDiagnostics, eventsToCsv } from '../status/diagnostics';
 import { h } from './dom';
-import { renderNetworkRules } from './status-network';
+import { renderHealth, renderNetworkRules } from './status-network';
 import type { PageContext } from './page-context';
 import {
   actionLabel,
@@ -42,7 +41,8 @@ function facts(parent: HTMLElement, rows: [string, string, string?][]): void {
 export function renderStatusPage(
   main: HTMLElement,
   { snapshot, t, language }: PageContext,
-  status: Responses['getStatus'],
+  status: ReplyOf<'getStatus'>,
+  explain: (url: string) => Promise<ReplyOf<'explainUrl'>>,
 ): void {
   main.replaceChildren();
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'medium' });
@@ -97,11 +97,12 @@ export function renderStatusPage(
       });
     }
     renderNetworkRules(main, status.networkRules, t, date);
+    renderHealth(main, status.health, t);
     h('h2', { text: t('statusIssues'), parent: main });
     renderIssues(main, snapshot.issues, t);
     h('h2', { text: t('statusDecisions'), parent: main });
     renderDecisions(main, snapshot.compiled, t);
-    renderTester(main, { snapshot, t, language });
+    renderTester(main, { snapshot, t, language }, explain);
   }
 
   h('h2', { text: t('statusEvents'), parent: main });
@@ -141,6 +142,7 @@ export function renderStatusPage(
       snapshot,
       eventLog: status.eventLog,
       networkRules: status.networkRules,
+      health: status.health,
       now: Date.now(),
     }),
     null,
@@ -169,6 +171,7 @@ function renderTester(
     snapshot,
     t,
   }: Pick<PageContext, 't' | 'language'> & { snapshot: NonNullable<PageContext['snapshot']> },
+  explain: (url: string) => Promise<ReplyOf<'explainUrl'>>,
 ): void {
   h('h2', { text: t('statusTester'), parent: main });
   const form = h('form', { className: 'tester', parent: main });
@@ -179,15 +182,28 @@ function renderTester(
   });
   h('button', { text: t('testerButton'), parent: form, attrs: { type: 'submit' } });
   const result = h('p', { parent: main, attrs: { id: 'tester-result', role: 'status' } });
-  const matcher = createMatcher(snapshot.compiled.apps);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const decision = decide(matcher, input.value.trim());
-    const app = decision.app;
-    result.dataset.app = decision.appId ?? '';
-    result.dataset.action = decision.action;
-    result.textContent = app
-      ? t('testerResult', [app.name, app.id, actionLabel(decision.action, t), reasonLabel(app, t)])
-      : t('testerNoApp');
+    // The worker's engine decides, as for a real page load.
+    explain(input.value.trim()).then(
+      (decision) => {
+        const app = snapshot.compiled.apps.find((a) => a.id === decision.appId);
+        result.dataset.app = decision.appId ?? '';
+        result.dataset.action = decision.action;
+        result.textContent = app
+          ? t('testerResult', [
+              app.name,
+              app.id,
+              actionLabel(decision.action, t),
+              reasonLabel(app, t),
+            ])
+          : t('testerNoApp');
+      },
+      (error: unknown) => {
+        result.textContent = t('pageError', [
+          error instanceof Error ? error.message : String(error),
+        ]);
+      },
+    );
   });
 }

@@ -4,12 +4,8 @@ import { isExtensionPage, routeMessage, type Handlers } from '../../../src/messa
 const ID = 'iibcgklibnmbknlhgijglbbcalghaboe';
 const ORIGIN = `chrome-extension://${ID}`;
 const handlers = {
-  getDecision: vi.fn(() =>
-    Promise.resolve({ decision: { appId: null }, organization: {}, locale: 'auto' }),
-  ),
-  getPolicyStatus: vi.fn(() =>
-    Promise.resolve({ source: 'default', issues: [], organization: {} }),
-  ),
+  checkBlock: vi.fn(() => Promise.resolve({ isBlocked: false })),
+  explainUrl: vi.fn(() => Promise.resolve({ appId: null, action: 'allow', reason: 'no-match' })),
 } as unknown as Handlers;
 const route = (message: unknown, sender: object) =>
   routeMessage(message, sender, { extensionId: ID, extensionOrigin: ORIGIN, handlers });
@@ -25,26 +21,29 @@ const extensionPage = { id: ID, url: `${ORIGIN}/status.html`, origin: ORIGIN };
 describe('routeMessage', () => {
   it('answers a well-formed request from a content script', async () => {
     const reply = await route(
-      { signpost: 1, name: 'getDecision', request: { url: 'https://web.whatsapp.com/' } },
+      { signpost: 1, name: 'checkBlock', request: { url: 'https://web.whatsapp.com/' } },
       contentScript,
     );
     expect(reply).toMatchObject({ ok: true });
-    expect(handlers.getDecision).toHaveBeenCalledWith(
+    expect(handlers.checkBlock).toHaveBeenCalledWith(
       { url: 'https://web.whatsapp.com/' },
       contentScript,
     );
   });
 
   it.each([
-    ['no envelope', 'getDecision'],
-    ['wrong envelope version', { signpost: 2, name: 'getDecision', request: {} }],
-    ['extra envelope keys', { signpost: 1, name: 'getDecision', request: {}, admin: true }],
+    ['no envelope', 'checkBlock'],
+    ['wrong envelope version', { signpost: 2, name: 'checkBlock', request: { url: 'https://x/' } }],
+    [
+      'extra envelope keys',
+      { signpost: 1, name: 'checkBlock', request: { url: 'https://x/' }, admin: true },
+    ],
     ['unknown name', { signpost: 1, name: 'deleteEverything', request: {} }],
     ['prototype name', { signpost: 1, name: 'constructor', request: {} }],
-    ['malformed request', { signpost: 1, name: 'getDecision', request: { url: 42 } }],
+    ['malformed request', { signpost: 1, name: 'checkBlock', request: { url: 42 } }],
     [
       'unknown request keys',
-      { signpost: 1, name: 'getDecision', request: { url: 'https://x/', eval: '1' } },
+      { signpost: 1, name: 'checkBlock', request: { url: 'https://x/', eval: '1' } },
     ],
   ])('refuses %s', async (_, message) => {
     const reply = await route(message, contentScript);
@@ -53,24 +52,25 @@ describe('routeMessage', () => {
 
   it('refuses messages from other extensions', async () => {
     const reply = await route(
-      { signpost: 1, name: 'getDecision', request: {} },
+      { signpost: 1, name: 'checkBlock', request: { url: 'https://x/' } },
       { ...contentScript, id: 'abcdefghijklmnopabcdefghijklmnop' },
     );
     expect(reply).toEqual({ ok: false, error: 'unknown sender' });
   });
 
   it('serves extension-page messages to extension pages only', async () => {
-    const message = { signpost: 1, name: 'getPolicyStatus', request: {} };
+    const message = { signpost: 1, name: 'explainUrl', request: { url: 'https://x/' } };
     expect(await route(message, contentScript)).toEqual({
       ok: false,
-      error: '"getPolicyStatus" is only served to extension pages',
+      error: '"explainUrl" is only served to extension pages',
     });
     expect(await route(message, extensionPage)).toMatchObject({ ok: true });
   });
 
   it('turns a handler failure into a refusal, not a crash', async () => {
-    vi.mocked(handlers.getDecision).mockRejectedValueOnce(new Error('storage unavailable'));
-    expect(await route({ signpost: 1, name: 'getDecision', request: {} }, contentScript)).toEqual({
+    vi.mocked(handlers.checkBlock).mockRejectedValueOnce(new Error('storage unavailable'));
+    const message = { signpost: 1, name: 'checkBlock', request: { url: 'https://x/' } };
+    expect(await route(message, contentScript)).toEqual({
       ok: false,
       error: 'storage unavailable',
     });

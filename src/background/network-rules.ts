@@ -5,19 +5,11 @@
  * policy's rules are removed anyway and the plan is installed part by part, so every rule the
  * browser takes is in force and the ones it refuses are named, never only logged.
  */
-import { browser } from 'wxt/browser';
 import type { CompiledPolicy } from '../policy/compile';
 import type { DnrRule } from '../policy/dnr-rules';
 import { planNetworkRules, type RuleBudget, type RulePlan } from '../policy/rule-plan';
 import { NETWORK_STATE_KEY, type NetworkRuleState } from '../status/network-state';
-import { forThisBrowser, ruleBudget, unsupportedRegexes } from './rule-quirks';
-
-type Dnr = {
-  getDynamicRules(): Promise<DnrRule[]>;
-  updateDynamicRules(options: { removeRuleIds?: number[]; addRules?: DnrRule[] }): Promise<void>;
-};
-
-const dnr = () => browser.declarativeNetRequest as unknown as Dnr;
+import type { NetworkPort, WorkerPorts } from './ports';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -26,12 +18,13 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * were added and the browser's reasons for the rest.
  */
 async function addWhatFits(
+  network: NetworkPort,
   rules: DnrRule[],
   errors: Set<string>,
 ): Promise<{ added: number; refused: number }> {
   if (rules.length === 0) return { added: 0, refused: 0 };
   try {
-    await dnr().updateDynamicRules({ addRules: rules });
+    await network.dynamic.updateRules({ addRules: rules });
     return { added: rules.length, refused: 0 };
   } catch (error) {
     if (rules.length === 1) {
@@ -39,8 +32,8 @@ async function addWhatFits(
       return { added: 0, refused: 1 };
     }
     const half = Math.ceil(rules.length / 2);
-    const first = await addWhatFits(rules.slice(0, half), errors);
-    const second = await addWhatFits(rules.slice(half), errors);
+    const first = await addWhatFits(network, rules.slice(0, half), errors);
+    const second = await addWhatFits(network, rules.slice(half), errors);
     return { added: first.added + second.added, refused: first.refused + second.refused };
   }
 }
@@ -50,16 +43,16 @@ async function addWhatFits(
  * (the planner's cost model is calibrated on Chromium 156; another version may differ).
  */
 async function planThatCompiles(
+  ports: WorkerPorts,
   policy: CompiledPolicy,
-  budget: RuleBudget,
   errors: Set<string>,
 ): Promise<{ plan: RulePlan; refusals: number }> {
-  const blockedPage = browser.runtime.getURL('/blocked.html');
-  let current = budget;
+  const blockedPage = ports.extensionUrl('/blocked.html');
+  let current: RuleBudget = ports.network.budget();
   let plan = planNetworkRules(policy, blockedPage, current);
   let refusals = 0;
   for (let attempt = 0; attempt < 4; attempt++) {
-    const refused = await unsupportedRegexes(plan.rules);
+    const refused = await ports.network.unsupportedRegexes(plan.rules);
     if (refused.length === 0) return { plan, refusals };
     refusals += refused.length;
     if (attempt === 3) errors.add(`regex not supported by this browser: ${refused[0] ?? ''}`);
@@ -70,34 +63,31 @@ async function planThatCompiles(
   return { plan, refusals };
 }
 
-/** The dynamic rules in force now, as the browser holds them. */
-export function installedRules(): Promise<DnrRule[]> {
-  return dnr().getDynamicRules();
-}
-
 /** Replaces Signpost's dynamic rules with the ones for `policy`; never throws. */
 export async function syncBlockRules(
+  ports: WorkerPorts,
   policy: CompiledPolicy,
   policyHash: string | null,
 ): Promise<NetworkRuleState> {
-  const started = Date.now();
+  const { network } = ports;
+  const started = ports.now();
   const errors = new Set<string>();
   let plan: RulePlan | undefined;
   let installed = 0;
   let refused = 0;
   let regexRefusals = 0;
   try {
-    ({ plan, refusals: regexRefusals } = await planThatCompiles(policy, ruleBudget(), errors));
-    const rules = forThisBrowser(plan.rules);
-    const existing = (await dnr().getDynamicRules()).map((rule) => rule.id);
+    ({ plan, refusals: regexRefusals } = await planThatCompiles(ports, policy, errors));
+    const rules = network.adapt(plan.rules);
+    const existing = (await network.dynamic.getRules()).map((rule) => rule.id);
     try {
-      await dnr().updateDynamicRules({ removeRuleIds: existing, addRules: rules });
+      await network.dynamic.updateRules({ removeRuleIds: existing, addRules: rules });
       installed = rules.length;
     } catch (error) {
       errors.add(message(error));
       // Never leave the previous policy's rules in force: remove them, then add what fits.
-      await dnr().updateDynamicRules({ removeRuleIds: existing });
-      ({ added: installed, refused } = await addWhatFits(rules, errors));
+      await network.dynamic.updateRules({ removeRuleIds: existing });
+      ({ added: installed, refused } = await addWhatFits(network, rules, errors));
     }
   } catch (error) {
     errors.add(message(error));
@@ -118,9 +108,9 @@ export async function syncBlockRules(
     summary: plan?.summary ?? emptySummary(),
     errors: [...errors].slice(0, 10),
     appliedAt: started,
-    durationMs: Date.now() - started,
+    durationMs: ports.now() - started,
   };
-  await browser.storage.local.set({ [NETWORK_STATE_KEY]: state }).catch(() => undefined);
+  await ports.local.set({ [NETWORK_STATE_KEY]: state }).catch(() => undefined);
   return state;
 }
 

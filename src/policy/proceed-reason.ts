@@ -3,7 +3,7 @@
  * `warnings.reasons[]`): a choice must be one of the app's own reasons, and the log keeps that
  * choice id and at most MAX_REASON_TEXT characters of typed text. Pure.
  */
-import type { ProceedReason } from '../policy/schema';
+import type { ProceedReason } from './schema';
 import type { EventRecord } from '../status/event-record';
 
 /** Typed text shorter than this is not a reason. */

@@ -3,7 +3,7 @@ import {
   acceptProceedReason,
   MAX_REASON_TEXT,
   MIN_REASON_TEXT,
-} from '../../../src/background/proceed-reason';
+} from '../../../src/policy/proceed-reason';
 
 const reasons = [
   { id: 'supplier', text: { en: 'Supplier' } },
