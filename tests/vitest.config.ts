@@ -13,6 +13,14 @@ export default defineConfig({
         },
       },
       {
+        // The worker's real handlers and services on in-memory ports (tests/integration/fake-ports.ts).
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
         // Benchmarks print figures (tinybench); run with `npm run bench`, never part of `npm test`.
         test: {
           name: 'bench',

@@ -14,7 +14,6 @@ import { acceptProceedReason } from '../policy/proceed-reason';
 import { parseBlockedPageUrl } from '../shared/blocked-page-url';
 import { createTranslate } from '../shared/i18n';
 import type { EventRecord } from '../status/event-record';
-import { HEALTH_KEY, readHealth } from '../status/health';
 import { NETWORK_STATE_KEY, readNetworkState } from '../status/network-state';
 import type { PolicyService } from './policy-service';
 import type { WorkerPorts } from './ports';
@@ -223,14 +222,9 @@ export function createHandlers(ports: WorkerPorts, services: HandlerServices): H
         ports.installation(),
         ports.database.readEvents(),
         ports.local.get(NETWORK_STATE_KEY),
-        ports.local.get(HEALTH_KEY),
+        policy.health(),
       ]);
-      return {
-        installation,
-        eventLog,
-        networkRules: readNetworkState(network),
-        health: readHealth(health),
-      };
+      return { installation, eventLog, networkRules: readNetworkState(network), health };
     },
     async explainUrl({ url }) {
       const decision = decide(matcherOf(await policy.current()), url);

@@ -17,7 +17,7 @@ import {
 import type { CompiledPolicy } from '../policy/compile';
 import { customAppMatches, earlyWarningMatches } from '../policy/content-matches';
 import { resolvePolicy } from '../policy/effective';
-import { HEALTH_KEY, readHealth, type HealthStep } from '../status/health';
+import { HEALTH_KEY, readHealth, type Health, type HealthStep } from '../status/health';
 import { syncBlockRules } from './network-rules';
 import type { Outcome, WorkerPorts } from './ports';
 
@@ -37,15 +37,23 @@ export function createPolicyService(ports: WorkerPorts) {
    * or broken storage.local, recorded as degraded), so every message does not apply again.
    */
   let lastApplied: PolicySnapshot | undefined;
+  /** Likewise the last health record, for when storage.local cannot take it. */
+  let lastHealth: Health | undefined;
 
   /** Records the outcome of `steps` (read-modify-write, inside the apply queue or alone). */
   const recordHealth = async (steps: Partial<Record<HealthStep, Outcome>>) => {
-    const health = readHealth(await ports.local.get(HEALTH_KEY).catch(() => undefined));
+    const health =
+      lastHealth ?? readHealth(await ports.local.get(HEALTH_KEY).catch(() => undefined));
     const at = ports.now();
     for (const [step, outcome] of Object.entries(steps) as [HealthStep, Outcome][])
       health[step] = outcome.ok ? { ok: true, at } : { ok: false, error: outcome.error, at };
+    lastHealth = health;
     await ports.local.set({ [HEALTH_KEY]: health }).catch(() => undefined);
   };
+
+  /** What the last steps said: this worker's record, else the stored one (after a restart). */
+  const health = async (): Promise<Health> =>
+    lastHealth ?? readHealth(await ports.local.get(HEALTH_KEY).catch(() => undefined));
 
   const attempt = async (task: () => Promise<unknown>): Promise<Outcome> => {
     try {
@@ -134,5 +142,5 @@ export function createPolicyService(ports: WorkerPorts) {
     lastApplied ??
     apply();
 
-  return { apply, current, syncEarly, recordHealth };
+  return { apply, current, syncEarly, recordHealth, health };
 }
