@@ -2,7 +2,7 @@ import { send } from '../../src/messaging/client';
 import { createMatcher, decide } from '../../src/policy/decide';
 import { renderBlockedPage, renderNotBlocked } from '../../src/ui/blocked-page';
 import { blockedPageQuery, parseBlockedPageUrl } from '../../src/shared/blocked-page-url';
-import { loadPageContext } from '../../src/ui/page-context';
+import { loadPageContext } from '../../src/messaging/page-context';
 
 const { appId: hinted, url } = parseBlockedPageUrl(location.href);
 // The worker decides again (and logs the block, or lets an address through that is not blocked).
@@ -22,8 +22,10 @@ void loadPageContext().then(async ({ snapshot, t, language }) => {
       url,
       t,
       language,
-      proceed: async (choice) =>
-        (await send('proceedToApp', { appId: app?.id ?? appId, url, ...choice })).url,
+      proceed: async (choice) => {
+        const reply = await send('proceedToApp', { appId: app?.id ?? appId, url, ...choice });
+        location.replace(reply.url);
+      },
     });
   };
   // Render at once when this page's own copy of the policy says blocked; else wait for the worker.

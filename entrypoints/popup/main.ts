@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { send } from '../../src/messaging/client';
-import { loadPageContext } from '../../src/ui/page-context';
+import { loadPageContext } from '../../src/messaging/page-context';
 import { renderPopup } from '../../src/ui/popup';
 
 /** The tab to describe: the active tab, or `?tab=<id>` (helpdesk and tests open the popup as a page). */

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { loadPageContext } from '../../src/ui/page-context';
+import { loadPageContext } from '../../src/messaging/page-context';
 import { renderPrivacyPage } from '../../src/ui/privacy-page';
 
 void loadPageContext().then((context) => {

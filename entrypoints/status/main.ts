@@ -1,5 +1,5 @@
 import { send } from '../../src/messaging/client';
-import { loadPageContext } from '../../src/ui/page-context';
+import { loadPageContext } from '../../src/messaging/page-context';
 import { renderStatusPage } from '../../src/ui/status-page';
 
 void Promise.all([loadPageContext(), send('getStatus', {})]).then(([context, status]) => {

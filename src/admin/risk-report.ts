@@ -11,7 +11,7 @@ import type { CompiledApp, CompiledPolicy } from '../policy/compile';
 import type { Action } from '../policy/schema';
 import { formatPattern } from '../policy/pattern';
 import type { Language, Translate } from '../shared/i18n';
-import { pickLocalized } from '../ui/text';
+import { pickLocalized } from '../shared/text';
 import { REPORT_CSS } from './report-css';
 import { REPORT_STRINGS, type ReportStrings } from './report-strings';
 

@@ -18,7 +18,8 @@ type Def = {
   element?: Schema;
 };
 
-const defOf = (schema: Schema): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+// zod 4's public `.def` (the shape of each schema kind), not the private `_zod` internals.
+const defOf = (schema: Schema): Def => schema.def;
 
 function unwrap(schema: Schema): Schema {
   let current = schema;

@@ -1,7 +1,7 @@
 /** The words of a reason an employee chose, for the status page and the CSV export. Pure. */
 import type { CompiledPolicy } from '../policy/compile';
 import type { ProceedReason } from '../policy/schema';
-import { pickLocalized } from '../ui/text';
+import { pickLocalized } from '../shared/text';
 import type { EventRecord } from './event-record';
 
 /** Event → the text of its chosen reason ("" when none was chosen). */

@@ -12,7 +12,7 @@ import type { Translate } from '../shared/i18n';
 import { renderLogo } from './logo';
 import { renderProceed, type Proceed } from './proceed-form';
 import { renderRiskList } from './risk-list';
-import { pickLocalized, whyLine } from './text';
+import { pickLocalized, whyLine } from '../shared/text';
 
 export type BlockedPageInput = {
   app: CompiledPolicy['apps'][number] | undefined;

@@ -7,9 +7,9 @@ import type { TabState } from '../messaging/protocol';
 import { hasContacts, renderContacts } from './contacts';
 import { h, safeLink } from './dom';
 import { renderLogo } from './logo';
-import type { PageContext } from './page-context';
+import type { PageContext } from '../messaging/page-context';
 import { renderRiskList } from './risk-list';
-import { pickLocalized, whyLine } from './text';
+import { pickLocalized, whyLine } from '../shared/text';
 
 const STATE_TEXT: Record<TabState['state'], string> = {
   none: 'stateNone',

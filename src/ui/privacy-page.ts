@@ -3,7 +3,7 @@
  * is sent where (read from the policy in force), and each permission with its purpose.
  */
 import { h } from './dom';
-import type { PageContext } from './page-context';
+import type { PageContext } from '../messaging/page-context';
 
 /** Fills `main` with the privacy page; `permissions` are the manifest's API permissions. */
 export function renderPrivacyPage(

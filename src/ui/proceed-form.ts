@@ -9,13 +9,13 @@ import { MAX_REASON_TEXT, MIN_REASON_TEXT } from '../policy/proceed-reason';
 import type { ProceedReason } from '../policy/schema';
 import { h } from './dom';
 import type { Translate } from '../shared/i18n';
-import { pickLocalized } from './text';
+import { pickLocalized } from '../shared/text';
 
 /** The reason sent with "continue anyway": a choice id and/or typed text. */
 export type ProceedChoice = { reasonId?: string; reason?: string };
 
-/** Resolves to the URL to open, or rejects with why the worker refused. */
-export type Proceed = (choice: ProceedChoice) => Promise<string>;
+/** Asks the worker to let the tab through and opens the app; rejects with why the worker refused. */
+export type Proceed = (choice: ProceedChoice) => Promise<void>;
 
 const MIN_TEXT = MIN_REASON_TEXT;
 // The log keeps at most MAX_REASON_TEXT characters (acceptProceedReason); the field says so.
@@ -146,13 +146,10 @@ export function renderProceed(
       return;
     }
     error.textContent = '';
-    proceed(choice).then(
-      (target) => location.replace(target),
-      (failure: unknown) => {
-        error.textContent = t('proceedRefused', [
-          failure instanceof Error ? failure.message : String(failure),
-        ]);
-      },
-    );
+    proceed(choice).catch((failure: unknown) => {
+      error.textContent = t('proceedRefused', [
+        failure instanceof Error ? failure.message : String(failure),
+      ]);
+    });
   });
 }

@@ -8,7 +8,7 @@ import { describeChosenReason } from '../status/chosen-reason';
 import { buildDiagnostics, eventsToCsv } from '../status/diagnostics';
 import { h } from './dom';
 import { renderHealth, renderNetworkRules } from './status-network';
-import type { PageContext } from './page-context';
+import type { PageContext } from '../messaging/page-context';
 import {
   actionLabel,
   reasonLabel,

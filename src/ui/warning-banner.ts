@@ -11,7 +11,7 @@ import { h, safeLink } from './dom';
 import type { Translate } from '../shared/i18n';
 import { renderLogo } from './logo';
 import { renderRiskList } from './risk-list';
-import { pickLocalized, whyLine } from './text';
+import { pickLocalized, whyLine } from '../shared/text';
 import { BANNER_CSS } from './warning-banner-css';
 import { WARNING_TAG } from '../shared/warning-tag';
 

@@ -1,10 +1,10 @@
-/** Text helpers shared by the banner and extension pages: localized policy text and i18n. */
+/** Text helpers shared by the banner, the extension pages and the report: localized policy text. */
 import type { CompiledApp } from '../policy/compile';
 import type { LocalizedText } from '../policy/schema';
 
-import type { Translate } from '../shared/i18n';
+import type { Translate } from './i18n';
 
-export type { Translate } from '../shared/i18n';
+export type { Translate } from './i18n';
 
 /** Picks the text for `language` from a policy `{nl, en}` object: exact, base language, en, first. */
 export function pickLocalized(
@@ -21,13 +21,4 @@ export function whyLine(app: Pick<CompiledApp, 'category'>, t: Translate): strin
   if (app.category === 'authenticator') return t('whyAuthenticator');
   if (app.category === 'messaging') return t('whyMessaging');
   return t('whyOther');
-}
-
-/** Checked again before any policy URL becomes a link, whatever the source of the data. */
-export function isHttpsUrl(url: string): boolean {
-  try {
-    return new URL(url).protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

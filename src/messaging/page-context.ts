@@ -1,7 +1,7 @@
 /** What every extension page needs first: the stored policy snapshot and a translator in its language. */
 import { browser } from 'wxt/browser';
-import { send } from '../messaging/client';
-import { readSnapshot, SNAPSHOT_KEY, type PolicySnapshot } from '../messaging/snapshot';
+import { send } from './client';
+import { readSnapshot, SNAPSHOT_KEY, type PolicySnapshot } from './snapshot';
 import { createTranslate, type Translate } from '../shared/i18n';
 
 export type PageContext = { snapshot: PolicySnapshot | null; t: Translate; language: string };
