@@ -1,6 +1,6 @@
 /**
  * Deployment files for every management channel, generated from one validated policy (see
- * deployment-formats notes in docs and README "Deploying"). Pure: returns file names and contents.
+ * docs/admin.md and README "Deploying"). Pure: returns file names and contents.
  * Exports never carry the admin's raw document (issue 13: unknown `Payload*` keys replaced the
  * profile's own); strings are escaped per format, or refused where a format cannot hold them.
  *

@@ -1,5 +1,5 @@
 /**
- * The NCSC criteria ids (ncsc-criteria.md): risks an app brings and measures an organisation can
+ * The NCSC criteria ids (README "Catalogue", from NCSC factsheet FS-2017-03): risks an app brings and measures an organisation can
  * require. Shared by the catalogue, the policy (`requirements`) and every screen that explains a risk.
  */
 

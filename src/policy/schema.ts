@@ -1,7 +1,8 @@
 /**
  * The policy contract (version 1) as a zod schema: the one definition of the admin-facing policy.
  * Types, validation, defaults and the generated Chrome `managed_schema` all come from here.
- * Keep names, types and meanings exactly as in policy-contract.md; add fields only compatibly.
+ * Keep names, types and meanings exactly as in docs/policy.md (the public contract; a test keeps
+ * the two in step); add fields only compatibly.
  */
 import { z } from 'zod';
 import { ACTIONS, ID_PATTERN, MAX_ID_LENGTH } from './ids';
