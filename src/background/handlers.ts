@@ -14,6 +14,7 @@ import { acceptProceedReason } from '../policy/proceed-reason';
 import { parseBlockedPageUrl } from '../shared/blocked-page-url';
 import { createTranslate } from '../shared/i18n';
 import type { EventRecord } from '../status/event-record';
+import { FETCH_STATE_KEY, readFetchState } from '../status/fetch-state';
 import { NETWORK_STATE_KEY, readNetworkState } from '../status/network-state';
 import type { PolicyService } from './policy-service';
 import type { WorkerPorts } from './ports';
@@ -218,13 +219,23 @@ export function createHandlers(ports: WorkerPorts, services: HandlerServices): H
     },
     getTabState: ({ tabId }) => tabState(tabId),
     async getStatus() {
-      const [installation, eventLog, network, health] = await Promise.all([
+      const [installation, eventLog, network, health, central] = await Promise.all([
         ports.installation(),
         ports.database.readEvents(),
         ports.local.get(NETWORK_STATE_KEY),
         policy.health(),
+        ports.local.get(FETCH_STATE_KEY),
       ]);
-      return { installation, eventLog, networkRules: readNetworkState(network), health };
+      return {
+        installation,
+        eventLog,
+        networkRules: readNetworkState(network),
+        health,
+        centralPolicy: readFetchState(central),
+      };
+    },
+    refreshPolicy() {
+      return policy.refreshCentral();
     },
     async explainUrl({ url }) {
       const decision = decide(matcherOf(await policy.current()), url);

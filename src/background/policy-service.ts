@@ -19,6 +19,7 @@ import { customAppMatches, earlyWarningMatches } from '../policy/content-matches
 import { resolvePolicy } from '../policy/effective';
 import { HEALTH_KEY, readHealth, type Health, type HealthStep } from '../status/health';
 import { syncBlockRules } from './network-rules';
+import { createPolicyFetch, type PolicyFetch } from './policy-fetch';
 import type { Outcome, WorkerPorts } from './ports';
 
 /** Content-script registration ids. */
@@ -30,7 +31,10 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 /** The worker's policy: applies it, reads it back, keeps the early-warning script in step. */
 export type PolicyService = ReturnType<typeof createPolicyService>;
 
-export function createPolicyService(ports: WorkerPorts) {
+export function createPolicyService(
+  ports: WorkerPorts,
+  central: PolicyFetch = createPolicyFetch(ports),
+) {
   let queue: Promise<unknown> = Promise.resolve();
   /**
    * The last snapshot applied in this worker: used only when storage cannot give one back (a full
@@ -93,7 +97,14 @@ export function createPolicyService(ports: WorkerPorts) {
           ports.readManaged(),
           ports.database.readLastKnownGood(),
         ]);
-        const { effective, save } = resolvePolicy(managed, lastKnownGood.stored, ports.now());
+        // The last good policyUrl document, with managed storage's keys over it.
+        const fetched = await central.document(managed);
+        const { effective, save } = resolvePolicy(
+          managed,
+          lastKnownGood.stored,
+          ports.now(),
+          fetched,
+        );
         const saved = save ? await ports.database.saveLastKnownGood(save) : lastKnownGood;
         // Retention applies at once, also when it was lowered or set to 0 (no log at all).
         const pruned = await ports.database.pruneEvents(
@@ -142,5 +153,17 @@ export function createPolicyService(ports: WorkerPorts) {
     lastApplied ??
     apply();
 
-  return { apply, current, syncEarly, recordHealth, health };
+  /**
+   * Fetches the central policy document now (start, its alarm, a managed change, the helpdesk's
+   * button) and applies the policy again when the document changed; schedules the next fetch.
+   */
+  const refreshCentral = async () => {
+    const managed = await ports.readManaged();
+    const result = await central.refresh(managed);
+    await central.schedule(managed);
+    if (result.changed) await apply();
+    return result;
+  };
+
+  return { apply, current, syncEarly, recordHealth, health, refreshCentral };
 }

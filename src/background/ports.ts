@@ -47,6 +47,13 @@ export type Outcome = { ok: true } | { ok: false; error: string };
 
 /** IndexedDB: the last-known-good policy and the event log. Every method reports, never throws. */
 export type DatabasePort = {
+  /** One record of a JSON store (`fetched`, `reporting`); null when absent. */
+  readRecord(
+    store: 'fetched' | 'reporting',
+    key: string,
+  ): Promise<{ ok: true; value: unknown } | { ok: false; error: string }>;
+  /** Writes one record; null deletes it. */
+  writeRecord(store: 'fetched' | 'reporting', key: string, value: unknown): Promise<Outcome>;
   readLastKnownGood(): Promise<
     { ok: true; stored: StoredPolicy | null } | { ok: false; error: string; stored: null }
   >;
@@ -66,6 +73,28 @@ export type TabsPort = {
   showState(tabId: number, state: TabState, titleFor: (message: string) => string): Promise<void>;
 };
 
+/** An HTTP request the worker makes (the central policy, the organisation's collector). */
+export type HttpRequest = {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  /** Reading stops past this many bytes: the request fails. */
+  maxBytes: number;
+  timeoutMs: number;
+};
+
+/** What came back; `bytes` is null for 304. */
+export type HttpResponse = {
+  status: number;
+  /** After redirects. */
+  url: string;
+  etag?: string;
+  contentType?: string;
+  retryAfter?: string;
+  bytes: Uint8Array | null;
+};
+
 /** Everything the worker's logic gets from the browser. */
 export type WorkerPorts = {
   now(): number;
@@ -77,8 +106,17 @@ export type WorkerPorts = {
   network: NetworkPort;
   scripts: ScriptsPort;
   tabs: TabsPort;
-  /** Sets (`when`: epoch ms) or clears (null) a named alarm. */
-  setAlarm(name: string, when: number | null): Promise<void>;
+  /** Sets (`when`: epoch ms, then every `periodInMinutes`) or clears (null) a named alarm. */
+  setAlarm(name: string, when: number | null, periodInMinutes?: number): Promise<void>;
+  /**
+   * An HTTP request without cookies or credentials; rejects with a reason a helpdesk can read
+   * ("timed out after 10 s", "larger than 1 MB", the browser's network error).
+   */
+  http(request: HttpRequest): Promise<HttpResponse>;
+  /** WebCrypto, for policy signatures. */
+  subtle: SubtleCrypto;
+  /** A random number in [0, 1) (the per-browser offset of periodic work). */
+  random(): number;
   /** The UI strings for a policy `locale`. */
   loadStrings(locale: string): Promise<{ language: string; messages: MessageTable }>;
   installation(): Promise<Installation>;

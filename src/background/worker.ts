@@ -9,6 +9,7 @@ import { routeMessage, type Sender } from '../messaging/router';
 import { browserPorts } from '../platform/browser-ports';
 import { watchManagedPolicy } from '../platform/managed-policy';
 import { createHandlers } from './handlers';
+import { REFRESH_ALARM } from './policy-fetch';
 import { createPolicyService } from './policy-service';
 import { createTabAllowances, EXPIRY_ALARM } from './tab-allowances';
 
@@ -19,14 +20,17 @@ export function startWorker(): void {
   const allowances = createTabAllowances(ports);
   const handlers = createHandlers(ports, { policy, allowances });
 
-  browser.runtime.onInstalled.addListener(() => void policy.apply());
-  browser.runtime.onStartup.addListener(() => void policy.apply());
-  watchManagedPolicy(() => void policy.apply());
+  // Apply what is stored at once; then fetch the central policy (if any) and apply its changes.
+  const start = () => void policy.apply().then(() => policy.refreshCentral());
+  browser.runtime.onInstalled.addListener(start);
+  browser.runtime.onStartup.addListener(start);
+  watchManagedPolicy(start);
   browser.tabs.onRemoved.addListener(
     (tabId) => void allowances.forget(tabId).catch(() => undefined),
   );
   // "Continue anyway" for a limited time: when it ends, the open page is checked again.
   browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) void policy.refreshCentral();
     if (alarm.name !== EXPIRY_ALARM) return;
     void allowances
       .expire()

@@ -9,6 +9,7 @@ import { createMatcher, decide } from '../policy/decide';
 import type { PolicyIssue } from '../policy/issues';
 import { parsePolicy } from '../policy/parse';
 import { readPolicyFile } from './policy-file';
+import { keygen, signFile } from './signing';
 import {
   exportPolicy,
   exportProblems,
@@ -45,6 +46,10 @@ const USAGE = `Usage:
   signpost-policy report FILE [--lang en|nl] [--out report.html] [--date YYYY-MM-DD]
       the NCSC risk analysis of the policy as one printable HTML page (stdout without --out);
       the language defaults to the policy's locale when it is nl, else English
+  signpost-policy keygen --out private.pem
+      a new Ed25519 key pair for signed central policies; prints the public key for policyPublicKeys
+  signpost-policy sign FILE --key private.pem [--out FILE.sig]
+      the detached signature of FILE, to publish at <policyUrl>.sig
 `;
 
 /** The file's policy, or the exit code (2 unreadable, 1 not UTF-8) after saying why not. */
@@ -241,6 +246,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (command === 'explain') return explain(rest, io);
   if (command === 'export') return exportFiles(rest, io);
   if (command === 'report') return report(rest, io);
+  if (command === 'keygen') return keygen(rest, io);
+  if (command === 'sign') return signFile(rest, io);
   io.stderr.write(USAGE);
   return command === undefined || command === '--help' ? 0 : 1;
 }

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { ACTIONS, ID_PATTERN, MAX_ID_LENGTH } from '../policy/ids';
 import { EventRecordSchema } from '../status/event-record';
+import { FetchStateSchema } from '../status/fetch-state';
 import { HealthSchema } from '../status/health';
 import { NetworkRuleStateSchema } from '../status/network-state';
 
@@ -113,7 +114,14 @@ export const protocol = {
       eventLog: z.object({ available: z.boolean(), events: z.array(EventRecordSchema) }),
       networkRules: NetworkRuleStateSchema.nullable(),
       health: HealthSchema,
+      centralPolicy: FetchStateSchema.nullable(),
     }),
+  },
+  /** The helpdesk's "check the central policy now": fetch `policyUrl` and apply what changed. */
+  refreshPolicy: {
+    from: 'extension-page',
+    request: Empty,
+    reply: z.object({ changed: z.boolean(), state: FetchStateSchema }),
   },
   /** The status page's address tester: what the worker's engine decides for `url`. */
   explainUrl: {

@@ -60,7 +60,7 @@ export function toStoredSnapshot(snapshot: PolicySnapshot): StoredSnapshot {
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const SOURCES = new Set(['managed', 'last-known-good', 'default']);
+const SOURCES = new Set(['managed', 'url', 'last-known-good', 'default']);
 const isIssue = (value: unknown) =>
   isObject(value) &&
   typeof value.path === 'string' &&

@@ -9,11 +9,12 @@ import type { DnrRule } from '../policy/dnr-rules';
 import { describeBrowser } from '../status/diagnostics';
 import { showTabState } from './badge';
 import { syncRegistration } from './content-scripts';
-import { readLastKnownGood, saveLastKnownGood } from './database';
+import { readLastKnownGood, readRecord, saveLastKnownGood, writeRecord } from './database';
 import { appendEvent, pruneEvents, readEvents } from './event-log';
 import { loadStrings } from './locales';
 import { readManagedPolicy } from './managed-policy';
 import { forThisBrowser, ruleBudget, unsupportedRegexes } from './rule-quirks';
+import { httpRequest } from './http';
 import { extensionPageInTab } from './tab-contexts';
 
 type StorageArea = {
@@ -52,6 +53,8 @@ export function browserPorts(): WorkerPorts {
     database: {
       readLastKnownGood,
       saveLastKnownGood,
+      readRecord,
+      writeRecord,
       appendEvent: (event, retentionDays) => appendEvent(event, retentionDays),
       readEvents: (limit) => readEvents(limit),
       pruneEvents,
@@ -69,10 +72,17 @@ export function browserPorts(): WorkerPorts {
       extensionPageIn: extensionPageInTab,
       showState: showTabState,
     },
-    setAlarm: async (name, when) => {
+    setAlarm: async (name, when, periodInMinutes) => {
       if (when === null) await browser.alarms.clear(name);
-      else await browser.alarms.create(name, { when });
+      else
+        await browser.alarms.create(name, {
+          when,
+          ...(periodInMinutes ? { periodInMinutes } : {}),
+        });
     },
+    http: httpRequest,
+    subtle: crypto.subtle,
+    random: () => Math.random(),
     loadStrings,
     installation: async () => {
       const self = await browser.management.getSelf().catch(() => undefined);

@@ -3,7 +3,9 @@
  * Records are re-checked when read back: a corrupt record is treated as absent, never trusted.
  *
  * Versions: 1 = stores `policy` and `events` (index `time`); 2 = index `appId` on `events`, for
- * the status page's filter. Every upgrade step keeps existing records (tested).
+ * the status page's filter; 3 = stores `fetched` (the last good `policyUrl` document) and
+ * `reporting` (counts and events not yet delivered to the organisation's collector). Every upgrade
+ * step keeps existing records (tested).
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { PolicySchema } from '../policy/schema';
@@ -11,13 +13,16 @@ import type { StoredPolicy } from '../policy/effective';
 import type { EventRecord } from '../status/event-record';
 
 const DB_NAME = 'signpost';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 const LAST_KNOWN_GOOD = 'last-known-good';
 
 /** The database layout; bump DB_VERSION and add an upgrade step for every change. */
 export interface SignpostDb extends DBSchema {
   policy: { key: string; value: StoredPolicy };
   events: { key: number; value: EventRecord; indexes: { time: number; appId: string } };
+  /** JSON-able records, re-checked by their readers. */
+  fetched: { key: string; value: unknown };
+  reporting: { key: string; value: unknown };
 }
 
 export type { EventRecord } from '../status/event-record';
@@ -33,6 +38,10 @@ export function database(): Promise<IDBPDatabase<SignpostDb>> {
         db.createObjectStore('events', { autoIncrement: true }).createIndex('time', 'time');
       }
       if (oldVersion < 2) transaction.objectStore('events').createIndex('appId', 'appId');
+      if (oldVersion < 3) {
+        db.createObjectStore('fetched');
+        db.createObjectStore('reporting');
+      }
     },
   }).catch((error: unknown) => {
     opening = undefined;
@@ -84,6 +93,34 @@ export async function saveLastKnownGood(
 ): Promise<{ ok: true } | { ok: false; error: string }> {
   try {
     await (await database()).put('policy', stored, LAST_KNOWN_GOOD);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: messageOf(error) };
+  }
+}
+
+/** One record of the `fetched` or `reporting` store (null when absent). Never throws. */
+export async function readRecord(
+  store: 'fetched' | 'reporting',
+  key: string,
+): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
+  try {
+    return { ok: true, value: (await (await database()).get(store, key)) ?? null };
+  } catch (error) {
+    return { ok: false, error: messageOf(error) };
+  }
+}
+
+/** Writes (or with null deletes) one record of the `fetched` or `reporting` store. Never throws. */
+export async function writeRecord(
+  store: 'fetched' | 'reporting',
+  key: string,
+  value: unknown,
+): Promise<{ ok: true } | { ok: false; error: string }> {
+  try {
+    const db = await database();
+    if (value === null) await db.delete(store, key);
+    else await db.put(store, value, key);
     return { ok: true };
   } catch (error) {
     return { ok: false, error: messageOf(error) };

@@ -5,10 +5,14 @@
 import { compilePolicy, type CompiledPolicy } from './compile';
 import type { PolicyIssue } from './issues';
 import { parsePolicy } from './parse';
+import { mergePolicySources, topKey, type KeyOrigin } from './policy-sources';
 import { PolicySchema, type Policy } from './schema';
 
-/** Where the policy in force came from. */
-export type PolicySource = 'managed' | 'last-known-good' | 'default';
+/**
+ * Where the policy in force came from: managed storage alone, a `policyUrl` document with managed
+ * storage over it, the last valid policy, or the built-in default.
+ */
+export type PolicySource = 'managed' | 'url' | 'last-known-good' | 'default';
 
 /** A valid organisation policy as kept in IndexedDB. */
 export type StoredPolicy = { policy: Policy; receivedAt: number; hash: string };
@@ -65,13 +69,15 @@ const isEmpty = (raw: unknown) =>
   raw === undefined || raw === null || (typeof raw === 'object' && Object.keys(raw).length === 0);
 
 /**
- * Resolves the policy in force. `save` is set when the managed document is usable and differs
- * from the stored last-known-good copy: the caller stores it.
+ * Resolves the policy in force. `fetched` is the last good `policyUrl` document (managed storage's
+ * keys override it, policy-sources.ts). `save` is set when the result is usable and differs from
+ * the stored last-known-good copy: the caller stores it.
  */
 export function resolvePolicy(
   managed: unknown,
   lastKnownGood: StoredPolicy | null,
   now: number,
+  fetched: Record<string, unknown> | null = null,
 ): { effective: EffectivePolicy; save?: StoredPolicy } {
   const fallback = (
     issues: PolicyIssue[],
@@ -96,12 +102,31 @@ export function resolvePolicy(
         };
 
   if (isEmpty(managed)) return { effective: fallback([], 'no-managed-policy') };
-  const { policy, issues } = parsePolicy(managed);
+  let document = managed;
+  let origins: Map<string, KeyOrigin> | undefined;
+  const mergeIssues: PolicyIssue[] = [];
+  if (fetched && typeof managed === 'object' && !Array.isArray(managed)) {
+    const merged = mergePolicySources(managed as Record<string, unknown>, fetched);
+    ({ document, origins } = merged);
+    mergeIssues.push(...merged.issues);
+  }
+  const parsed = parsePolicy(document);
+  // With a policyUrl document in force, each problem says which of the two holds it.
+  const issues = [
+    ...mergeIssues,
+    ...(origins
+      ? parsed.issues.map((issue) => ({
+          ...issue,
+          source: origins.get(topKey(issue.path)) ?? 'managed',
+        }))
+      : parsed.issues),
+  ];
+  const { policy } = parsed;
   if (!policy) return { effective: fallback(issues, 'managed-policy-unusable') };
   const hash = hashPolicy(policy);
   const receivedAt = lastKnownGood?.hash === hash ? lastKnownGood.receivedAt : now;
   const effective: EffectivePolicy = {
-    source: 'managed',
+    source: origins && [...origins.values()].includes('url') ? 'url' : 'managed',
     policy,
     compiled: compilePolicy(policy, { isBuiltInDefault: false }),
     issues,

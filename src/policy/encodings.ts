@@ -23,8 +23,16 @@ export function base64ByteLength(text: string): number {
   return (text.length / 4) * 3 - padding;
 }
 
-function decodeBase64(text: string): Uint8Array {
+/** The bytes of canonical base64 `text` (check it with isCanonicalBase64 first). */
+export function decodeBase64(text: string): Uint8Array {
   return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+}
+
+/** Canonical base64 of `bytes`. */
+export function encodeBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
 
 /** Whether `text` is a raw 32-byte Ed25519 public key in canonical base64 (44 characters). */

@@ -33,6 +33,8 @@ export type PolicyIssue = {
   value?: string;
   /** The nearest known key or id, for typos. */
   suggestion?: string;
+  /** Where the problem is when a `policyUrl` document is in force: managed storage or that document. */
+  source?: 'managed' | 'url';
 };
 
 type Pending = { text: string } | { value: unknown; inArray: boolean };

@@ -3,7 +3,7 @@
  * any request are in force, what the browser refused (its own words), and where the rules only
  * approximate the policy. Text only.
  */
-import { failedSteps, type Health } from '../status/health';
+import { failedSteps, type Health, type HealthStep } from '../status/health';
 import type { NetworkRuleState } from '../status/network-state';
 import { h } from './dom';
 import type { Translate } from '../shared/i18n';
@@ -67,6 +67,15 @@ export function renderNetworkRules(
     if (count > 0) h('p', { text: t(message, [String(count)]), parent });
 }
 
+/** Message names (the browser's i18n allows only letters, digits and `_` in them). */
+const STEP_LABELS: Record<HealthStep, string> = {
+  'last-known-good': 'healthLastKnownGood',
+  snapshot: 'healthSnapshot',
+  'event-log': 'healthEventLog',
+  'custom-app-scripts': 'healthCustomAppScripts',
+  'early-warnings': 'healthEarlyWarnings',
+};
+
 /** The apply steps that failed (IndexedDB, storage, script registration), in the browser's words. */
 export function renderHealth(parent: HTMLElement, health: Health, t: Translate): void {
   const failed = failedSteps(health);
@@ -74,7 +83,7 @@ export function renderHealth(parent: HTMLElement, health: Health, t: Translate):
   h('h3', { text: t('healthHeading'), parent });
   const list = h('ul', { parent, attrs: { id: 'health-problems' } });
   for (const [step, entry] of failed) {
-    const item = h('li', { text: `${t(`health_${step}`)}: ${entry.error ?? ''}`, parent: list });
+    const item = h('li', { text: `${t(STEP_LABELS[step])}: ${entry.error ?? ''}`, parent: list });
     item.dataset.step = step;
   }
 }

@@ -6,7 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KeyValuePort, RuleSetPort, WorkerPorts } from '../../src/background/ports';
+import type {
+  HttpRequest,
+  HttpResponse,
+  KeyValuePort,
+  RuleSetPort,
+  WorkerPorts,
+} from '../../src/background/ports';
 import type { TabState } from '../../src/messaging/protocol';
 import type { DnrRule } from '../../src/policy/dnr-rules';
 import type { StoredPolicy } from '../../src/policy/effective';
@@ -67,11 +73,17 @@ export function createFakePorts() {
   const sessionRules: Rules = new Rules(5_000, regexCount, 'Session');
   const scripts = new Map<string, string[]>();
   const alarms = new Map<string, number>();
+  const periods = new Map<string, number>();
+  let random = 0.25;
   const badges = new Map<number, TabState>();
   /** Stand-in content scripts: tab id → what the page answers to a message. */
   const pages = new Map<number, (message: unknown) => unknown>();
   const extensionPages = new Map<number, string>();
   const events: EventRecord[] = [];
+  const records = new Map<string, unknown>();
+  /** Stand-in web servers: URL → response (or an error to throw). */
+  const servers = new Map<string, (request: HttpRequest) => HttpResponse | Error>();
+  const requests: HttpRequest[] = [];
   const db = {
     lastKnownGood: null as StoredPolicy | null,
     failWith: undefined as string | undefined,
@@ -93,6 +105,18 @@ export function createFakePorts() {
     session,
     readManaged: () => Promise.resolve(structuredClone(managed)),
     database: {
+      readRecord: (store, key) =>
+        Promise.resolve(
+          db.failWith
+            ? { ok: false as const, error: db.failWith }
+            : { ok: true as const, value: structuredClone(records.get(`${store}/${key}`) ?? null) },
+        ),
+      writeRecord: (store, key, value) => {
+        if (db.failWith) return Promise.resolve({ ok: false as const, error: db.failWith });
+        if (value === null) records.delete(`${store}/${key}`);
+        else records.set(`${store}/${key}`, structuredClone(value));
+        return Promise.resolve({ ok: true as const });
+      },
       readLastKnownGood: () =>
         Promise.resolve(
           db.failWith
@@ -152,11 +176,21 @@ export function createFakePorts() {
         return Promise.resolve();
       },
     },
-    setAlarm: (name, when) => {
+    setAlarm: (name, when, periodInMinutes) => {
       if (when === null) alarms.delete(name);
       else alarms.set(name, when);
+      if (periodInMinutes !== undefined) periods.set(name, periodInMinutes);
       return Promise.resolve();
     },
+    http: (request) => {
+      requests.push(structuredClone(request));
+      const server = [...servers].find(([url]) => request.url === url)?.[1];
+      if (!server) return Promise.reject(new Error('net::ERR_CONNECTION_REFUSED'));
+      const response = server(request);
+      return response instanceof Error ? Promise.reject(response) : Promise.resolve(response);
+    },
+    subtle: crypto.subtle,
+    random: () => random,
     loadStrings: (locale) => {
       const language = chooseLanguage(locale, 'en-US');
       return Promise.resolve({ language, messages: messages(language) });
@@ -182,7 +216,14 @@ export function createFakePorts() {
     pages,
     extensionPages,
     events,
+    records,
+    servers,
+    requests,
+    periods,
     db,
+    setRandom: (value: number) => {
+      random = value;
+    },
     setManaged: (policy: Record<string, unknown>) => {
       managed = structuredClone(policy);
     },

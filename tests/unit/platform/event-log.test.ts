@@ -5,7 +5,13 @@
 import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeDatabase, database, loadLastKnownGood } from '../../../src/platform/database';
+import {
+  closeDatabase,
+  database,
+  loadLastKnownGood,
+  readRecord,
+  writeRecord,
+} from '../../../src/platform/database';
 import { appendEvent, pruneEvents, readEvents } from '../../../src/platform/event-log';
 import type { EventRecord } from '../../../src/status/event-record';
 
@@ -109,7 +115,8 @@ describe('database upgrade', () => {
     });
 
     const db = await database();
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual(['events', 'fetched', 'policy', 'reporting']);
     expect((await readEvents()).events.map((e) => e.appId)).toEqual(['whatsapp', 'telegram']);
     expect(await db.getAllFromIndex('events', 'appId', 'telegram')).toEqual([
       event(NOW - DAY, 'telegram'),
@@ -117,5 +124,12 @@ describe('database upgrade', () => {
     const lastKnownGood = await loadLastKnownGood();
     expect(lastKnownGood).toMatchObject({ hash: 'abc', receivedAt: 1 });
     expect(lastKnownGood?.policy.defaultAction).toBe('block');
+  });
+
+  it('keeps and deletes records of the version 3 stores', async () => {
+    expect(await writeRecord('fetched', 'policy-url', { text: '{}' })).toEqual({ ok: true });
+    expect(await readRecord('fetched', 'policy-url')).toEqual({ ok: true, value: { text: '{}' } });
+    expect(await writeRecord('fetched', 'policy-url', null)).toEqual({ ok: true });
+    expect(await readRecord('fetched', 'policy-url')).toEqual({ ok: true, value: null });
   });
 });

@@ -53,3 +53,10 @@ it('has every message the UI code names literally', () => {
   const known = Object.keys(messagesOf('en'));
   expect(names.filter((name) => !known.includes(name))).toEqual([]);
 });
+
+it('names every message as the browser requires, or it refuses to load the extension', () => {
+  // Chromium: "Name of a key … is invalid. Only ASCII [a-z], [A-Z], [0-9] and "_" are allowed."
+  for (const language of LANGUAGES)
+    for (const name of Object.keys(messagesOf(language)))
+      expect(name, name).toMatch(/^[A-Za-z0-9_]+$/);
+});
