@@ -18,6 +18,7 @@ import { FETCH_STATE_KEY, readFetchState } from '../status/fetch-state';
 import { NETWORK_STATE_KEY, readNetworkState } from '../status/network-state';
 import type { PolicyService } from './policy-service';
 import type { WorkerPorts } from './ports';
+import type { Reporting } from './reporting';
 import type { TabAllowances } from './tab-allowances';
 
 const DAY = 86_400_000;
@@ -38,11 +39,15 @@ function tabOf(sender: Sender): number {
 }
 
 /** The worker's services the handlers use. */
-export type HandlerServices = { policy: PolicyService; allowances: TabAllowances };
+export type HandlerServices = {
+  policy: PolicyService;
+  allowances: TabAllowances;
+  reporting: Reporting;
+};
 
 /** The message handlers on `ports`. */
 export function createHandlers(ports: WorkerPorts, services: HandlerServices): Handlers {
-  const { policy, allowances } = services;
+  const { policy, allowances, reporting } = services;
   let cached: { key: string; matcher: Matcher } | undefined;
   /**
    * The matcher of the snapshot in force, indexed once per policy (not per message: a policy
@@ -64,10 +69,10 @@ export function createHandlers(ports: WorkerPorts, services: HandlerServices): H
   ): Promise<boolean> => {
     const action = compiled.apps.find((app) => app.id === appId)?.action ?? 'allow';
     const retention = compiled.eventLogRetentionDays;
-    const kept = await ports.database.appendEvent(
-      { time: ports.now(), appId, action, outcome, ...reason },
-      retention,
-    );
+    const event: EventRecord = { time: ports.now(), appId, action, outcome, ...reason };
+    // The fleet report counts it too (when the policy turns reporting on); never the typed text.
+    await reporting.record(event, compiled.reporting);
+    const kept = await ports.database.appendEvent(event, retention);
     if (!kept && retention > 0)
       await policy.recordHealth({
         'event-log': { ok: false, error: 'the event could not be written to IndexedDB' },
@@ -236,6 +241,10 @@ export function createHandlers(ports: WorkerPorts, services: HandlerServices): H
     },
     refreshPolicy() {
       return policy.refreshCentral();
+    },
+    getReporting: () => reporting.deliverState(),
+    sendReportNow() {
+      return reporting.deliver({ force: true });
     },
     async explainUrl({ url }) {
       const decision = decide(matcherOf(await policy.current()), url);

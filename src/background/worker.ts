@@ -11,6 +11,7 @@ import { watchManagedPolicy } from '../platform/managed-policy';
 import { createHandlers } from './handlers';
 import { REFRESH_ALARM } from './policy-fetch';
 import { createPolicyService } from './policy-service';
+import { createReporting, REPORT_ALARM, RETRY_ALARM } from './reporting';
 import { createTabAllowances, EXPIRY_ALARM } from './tab-allowances';
 
 /** Starts the worker: builds the services on the browser and listens. */
@@ -18,10 +19,15 @@ export function startWorker(): void {
   const ports = browserPorts();
   const policy = createPolicyService(ports);
   const allowances = createTabAllowances(ports);
-  const handlers = createHandlers(ports, { policy, allowances });
+  const reporting = createReporting(ports, policy);
+  const handlers = createHandlers(ports, { policy, allowances, reporting });
 
   // Apply what is stored at once; then fetch the central policy (if any) and apply its changes.
-  const start = () => void policy.apply().then(() => policy.refreshCentral());
+  const start = () =>
+    void policy
+      .apply()
+      .then(() => Promise.all([policy.refreshCentral(), reporting.schedule()]))
+      .catch(() => undefined);
   browser.runtime.onInstalled.addListener(start);
   browser.runtime.onStartup.addListener(start);
   watchManagedPolicy(start);
@@ -31,6 +37,7 @@ export function startWorker(): void {
   // "Continue anyway" for a limited time: when it ends, the open page is checked again.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void policy.refreshCentral();
+    if (alarm.name === REPORT_ALARM || alarm.name === RETRY_ALARM) void reporting.deliver();
     if (alarm.name !== EXPIRY_ALARM) return;
     void allowances
       .expire()

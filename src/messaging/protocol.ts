@@ -12,6 +12,7 @@ import { ACTIONS, ID_PATTERN, MAX_ID_LENGTH } from '../policy/ids';
 import { EventRecordSchema } from '../status/event-record';
 import { FetchStateSchema } from '../status/fetch-state';
 import { HealthSchema } from '../status/health';
+import { ReportingStateSchema } from '../status/reporting-state';
 import { NetworkRuleStateSchema } from '../status/network-state';
 
 const UrlString = z.string().max(8192);
@@ -123,6 +124,10 @@ export const protocol = {
     request: Empty,
     reply: z.object({ changed: z.boolean(), state: FetchStateSchema }),
   },
+  /** Fleet reporting: the destination, the last payload sent, the last error (status, privacy pages). */
+  getReporting: { from: 'extension-page', request: Empty, reply: ReportingStateSchema },
+  /** The helpdesk's "send the report now" (also what tests use instead of waiting for the alarm). */
+  sendReportNow: { from: 'extension-page', request: Empty, reply: ReportingStateSchema },
   /** The status page's address tester: what the worker's engine decides for `url`. */
   explainUrl: {
     from: 'extension-page',

@@ -1,6 +1,7 @@
 /** The real worker (router, handlers, services) on in-memory ports, and senders as the browser reports them. */
 import { createHandlers } from '../../src/background/handlers';
 import { createPolicyService } from '../../src/background/policy-service';
+import { createReporting } from '../../src/background/reporting';
 import { createTabAllowances } from '../../src/background/tab-allowances';
 import type { MessageName, ReplyOf, RequestOf } from '../../src/messaging/protocol';
 import { routeMessage, type Sender } from '../../src/messaging/router';
@@ -32,7 +33,8 @@ export async function startWorker(managed: Record<string, unknown> = {}) {
   fake.setManaged(managed);
   const policy = createPolicyService(fake.ports);
   const allowances = createTabAllowances(fake.ports);
-  const handlers = createHandlers(fake.ports, { policy, allowances });
+  const reporting = createReporting(fake.ports, policy);
+  const handlers = createHandlers(fake.ports, { policy, allowances, reporting });
   await policy.apply();
   /** Sends a message through the real router; resolves to the reply envelope. */
   const route = (name: string, request: unknown, sender: Sender) =>
@@ -51,5 +53,5 @@ export async function startWorker(managed: Record<string, unknown> = {}) {
     if (!reply.ok) throw new Error(reply.error);
     return reply.result as ReplyOf<N>;
   };
-  return { fake, policy, allowances, handlers, route, send };
+  return { fake, policy, allowances, reporting, handlers, route, send };
 }
