@@ -24,3 +24,13 @@ export async function loadPageContext(): Promise<PageContext> {
   document.documentElement.lang = language.split('-')[0] ?? 'en';
   return { snapshot, t: createTranslate(snapshot?.messages, fallback), language };
 }
+
+/** The error state's text for `error`, in the browser's language (the policy may be unreadable). */
+export function pageErrorText(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  return (
+    browser.i18n.getMessage('pageError' as Parameters<typeof browser.i18n.getMessage>[0], [
+      reason,
+    ]) || `Signpost could not load this page: ${reason}`
+  );
+}

@@ -36,3 +36,9 @@ export function safeLink(
   link.href = url;
   return link;
 }
+
+/** What a page shows when it cannot load (never a blank page): the reason, as text. */
+export function renderPageError(main: HTMLElement, text: string): void {
+  main.replaceChildren();
+  h('p', { className: 'fallback', text, parent: main, attrs: { role: 'alert', id: 'page-error' } });
+}

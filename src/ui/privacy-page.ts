@@ -4,12 +4,17 @@
  */
 import { h } from './dom';
 import type { PageContext } from '../messaging/page-context';
+import type { ReportingState } from '../status/reporting-state';
 
-/** Fills `main` with the privacy page; `permissions` are the manifest's API permissions. */
+/**
+ * Fills `main` with the privacy page; `permissions` are the manifest's API permissions, `lastReport`
+ * what fleet reporting last sent (shown exactly as sent).
+ */
 export function renderPrivacyPage(
   main: HTMLElement,
   { snapshot, t }: PageContext,
   permissions: readonly string[],
+  lastReport: ReportingState | null,
 ): void {
   main.replaceChildren();
   h('h1', { text: t('privacyTitle'), parent: main });
@@ -43,13 +48,25 @@ export function renderPrivacyPage(
   }
   section(
     t('privacySentHeading'),
-    [
-      reportingHost
-        ? t('privacySentReporting', [String(reporting?.intervalMinutes ?? 60), reportingHost])
-        : t('privacySentNothing'),
-    ],
+    reportingHost
+      ? [
+          t('privacySentReporting', [String(reporting?.intervalMinutes ?? 60), reportingHost]),
+          ...(reporting?.events ? [t('privacySentEvents')] : []),
+        ]
+      : [t('privacySentNothing')],
     'sent',
   );
+  if (reportingHost) {
+    const payload = lastReport?.lastPayload;
+    h('p', { text: t(payload ? 'privacyLastReport' : 'privacyNoReportYet'), parent: main });
+    if (payload)
+      h('pre', {
+        className: 'payload',
+        text: JSON.stringify(payload, null, 2),
+        parent: main,
+        attrs: { id: 'last-report', tabindex: '0' },
+      });
+  }
   h('h2', { text: t('privacyPermissionsHeading'), parent: main });
   const list = h('dl', { className: 'facts', parent: main, attrs: { id: 'permissions' } });
   for (const permission of [...permissions.filter((p) => !p.includes('://')), 'hosts']) {

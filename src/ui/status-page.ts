@@ -7,6 +7,7 @@ import type { ReplyOf } from '../messaging/protocol';
 import { describeChosenReason } from '../status/chosen-reason';
 import { buildDiagnostics, eventsToCsv } from '../status/diagnostics';
 import { h } from './dom';
+import { renderCentralPolicy, renderReporting } from './status-fleet';
 import { renderHealth, renderNetworkRules } from './status-network';
 import type { PageContext } from '../messaging/page-context';
 import {
@@ -24,6 +25,7 @@ const INSTALL_TYPES: Record<string, string> = {
 };
 const SOURCES: Record<string, string> = {
   managed: 'sourceManaged',
+  url: 'sourceUrl',
   'last-known-good': 'sourceLastKnownGood',
   default: 'sourceDefault',
 };
@@ -37,13 +39,22 @@ function facts(parent: HTMLElement, rows: [string, string, string?][]): void {
   }
 }
 
+/** What the status page asks of the worker (passed in: ui does not message it itself). */
+export type StatusActions = {
+  explain: (url: string) => Promise<ReplyOf<'explainUrl'>>;
+  refreshPolicy: () => Promise<ReplyOf<'refreshPolicy'>>;
+  sendReport: () => Promise<ReplyOf<'sendReportNow'>>;
+  reporting: ReplyOf<'getReporting'>;
+};
+
 /** Fills `main` with the status page. */
 export function renderStatusPage(
   main: HTMLElement,
   { snapshot, t, language }: PageContext,
   status: ReplyOf<'getStatus'>,
-  explain: (url: string) => Promise<ReplyOf<'explainUrl'>>,
+  worker: StatusActions,
 ): void {
+  const { explain } = worker;
   main.replaceChildren();
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'medium' });
   h('h1', { text: t('statusTitle'), parent: main });
@@ -98,6 +109,8 @@ export function renderStatusPage(
     }
     renderNetworkRules(main, status.networkRules, t, date);
     renderHealth(main, status.health, t);
+    renderCentralPolicy(main, status.centralPolicy, t, date, worker.refreshPolicy);
+    renderReporting(main, worker.reporting, t, date, worker.sendReport);
     h('h2', { text: t('statusIssues'), parent: main });
     renderIssues(main, snapshot.issues, t);
     h('h2', { text: t('statusDecisions'), parent: main });
