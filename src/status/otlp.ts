@@ -37,12 +37,17 @@ const DELTA = 1;
 const INFO = 9;
 const SCOPE = { name: 'signpost' };
 
-/** A delta counter (a Sum) with its data points. */
-export function counter(name: string, description: string, points: readonly CountPoint[]) {
+/** A delta counter (a Sum) with its data points; `unit` in UCUM annotation form. */
+export function counter(
+  name: string,
+  description: string,
+  points: readonly CountPoint[],
+  unit = '{page}',
+) {
   return {
     name,
     description,
-    unit: '{page}',
+    unit,
     sum: {
       aggregationTemporality: DELTA,
       isMonotonic: true,
