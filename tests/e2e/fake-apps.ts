@@ -15,6 +15,23 @@ export type FakeApps = {
 /** A file the fake server serves at its path on every host (e.g. a self-hosted update.xml). */
 export type ServedFile = { type: string; body: Buffer };
 
+/** A request as a route sees it (the body read in full). */
+export type RouteRequest = {
+  host: string;
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+};
+/** What a route answers; undefined lets the request through to the default page. */
+export type RouteAnswer = {
+  status: number;
+  headers?: Record<string, string>;
+  body?: Buffer | string;
+};
+/** A server for some hosts inside the fake one (the central policy, an OTLP collector). */
+export type Route = (request: RouteRequest) => RouteAnswer | undefined;
+
 /**
  * An HTTPS server answering every host with a small app-like page, recording each request;
  * paths in `files` get that file instead, and `?csp=` sets the page's Content-Security-Policy.
@@ -22,6 +39,7 @@ export type ServedFile = { type: string; body: Buffer };
 export async function startFakeApps(
   files: Map<string, ServedFile> = new Map(),
   port = 0,
+  route?: Route,
 ): Promise<FakeApps> {
   const dir = mkdtempSync(join(tmpdir(), 'signpost-cert-'));
   execFileSync(
@@ -49,24 +67,44 @@ export async function startFakeApps(
     (request, response) => {
       const host = (request.headers.host ?? '').replace(/:\d+$/, '');
       requests.push({ host, url: request.url ?? '' });
-      const file = files.get((request.url ?? '').split('?')[0] ?? '');
-      if (file) {
-        response.writeHead(200, { 'content-type': file.type });
-        response.end(file.body);
+      if (route) {
+        const chunks: Buffer[] = [];
+        request.on('data', (chunk: Buffer) => chunks.push(chunk));
+        request.on('end', () => {
+          const answer = route({
+            host,
+            method: request.method ?? 'GET',
+            url: request.url ?? '/',
+            headers: request.headers,
+            body: Buffer.concat(chunks),
+          });
+          if (!answer) return servePage();
+          response.writeHead(answer.status, answer.headers ?? {});
+          response.end(answer.body ?? '');
+        });
         return;
       }
-      // `?csp=<policy>` serves the page under that Content-Security-Policy (e.g. img-src 'none').
-      const csp = new URL(request.url ?? '/', 'https://fake.test').searchParams.get('csp');
-      response.writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        ...(csp ? { 'content-security-policy': csp } : {}),
-      });
-      response.end(`<!doctype html><html lang="en"><head><title>${host}</title></head>
+      servePage();
+      function servePage() {
+        const file = files.get((request.url ?? '').split('?')[0] ?? '');
+        if (file) {
+          response.writeHead(200, { 'content-type': file.type });
+          response.end(file.body);
+          return;
+        }
+        // `?csp=<policy>` serves the page under that Content-Security-Policy (e.g. img-src 'none').
+        const csp = new URL(request.url ?? '/', 'https://fake.test').searchParams.get('csp');
+        response.writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          ...(csp ? { 'content-security-policy': csp } : {}),
+        });
+        response.end(`<!doctype html><html lang="en"><head><title>${host}</title></head>
 <script>document.addEventListener('DOMContentLoaded', () => {
   window.signpostAtDomContentLoaded = document.querySelector('signpost-warning') !== null;
 });</script>
 <body style="margin:0;font:16px system-ui"><main style="padding:80px 24px"><h1>Fake ${host}</h1>
 <p>A stand-in page served from localhost under the app's real host name.</p></main></body></html>`);
+      }
     },
   );
   // WebSocket handshakes arrive as 'upgrade', not 'request': count them too, then hang up.

@@ -9,6 +9,7 @@ import {
   type FakeApps,
   type Session,
 } from './harness';
+import type { Route } from './fake-apps';
 
 /** The extension API inside the worker, as far as these tests use it. */
 declare const chrome: {
@@ -27,12 +28,15 @@ export const ORG = {
   supportEmail: 'servicedesk@voorbeeld.example',
 };
 
-/** Registers the hooks of a suite; `start` writes the policy and opens a browser on it. */
-export function useBrowserSuite() {
+/**
+ * Registers the hooks of a suite; `start` writes the policy and opens a browser on it. `route`
+ * serves some hosts itself (a central policy server, an OTLP collector).
+ */
+export function useBrowserSuite(route?: Route) {
   let apps: FakeApps | undefined;
   let session: Session | undefined;
   beforeAll(async () => {
-    apps = await startFakeApps();
+    apps = await startFakeApps(new Map(), 0, route);
   });
   afterEach(async () => {
     await session?.close();
