@@ -7,7 +7,7 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { startFakeApps, type FakeApps } from './fake-apps.ts';
+import { startFakeApps, type FakeApps, type Route } from './fake-apps.ts';
 
 export const FIREFOX_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2');
 const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -33,13 +33,16 @@ function requireFirefox(): void {
     throw new Error(`No Firefox build at ${FIREFOX_DIR}. Run "npm run build" first.`);
 }
 
-/** Writes policies.json (keeping any file that was there) and starts Firefox with Signpost. */
-export async function startFirefox(policiesJson: unknown): Promise<FirefoxSession> {
+/**
+ * Writes policies.json (keeping any file that was there) and starts Firefox with Signpost; `route`
+ * serves some hosts itself (a central policy server, a collector).
+ */
+export async function startFirefox(policiesJson: unknown, route?: Route): Promise<FirefoxSession> {
   requireFirefox();
   mkdirSync(POLICY_DIR, { recursive: true });
   if (existsSync(POLICY_FILE) && !existsSync(SAVED)) copyFileSync(POLICY_FILE, SAVED);
   writeFileSync(POLICY_FILE, JSON.stringify(policiesJson, null, 2));
-  const apps = await startFakeApps(new Map(), 443);
+  const apps = await startFakeApps(new Map(), 443, route);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
