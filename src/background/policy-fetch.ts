@@ -175,7 +175,7 @@ export function createPolicyFetch(ports: WorkerPorts) {
      */
     async refresh(
       managed: Record<string, unknown>,
-    ): Promise<{ changed: boolean; state: FetchState }> {
+    ): Promise<{ changed: boolean; failed: boolean; state: FetchState }> {
       const { url, keys } = centralPolicyOf(managed);
       const previous = readFetchState(await ports.local.get(FETCH_STATE_KEY));
       const base: FetchState = {
@@ -192,7 +192,7 @@ export function createPolicyFetch(ports: WorkerPorts) {
       };
       if (!url) {
         await writeState(base);
-        return { changed: false, state: base };
+        return { changed: false, failed: false, state: base };
       }
       const stored = await readCopy(url);
       try {
@@ -208,7 +208,7 @@ export function createPolicyFetch(ports: WorkerPorts) {
             },
           };
           await writeState(state);
-          return { changed: false, state };
+          return { changed: false, failed: false, state };
         }
         const saved = await ports.database.writeRecord('fetched', COPY_KEY, result.copy);
         if (!saved.ok) throw new Error(`could not keep the document: ${saved.error}`);
@@ -222,7 +222,7 @@ export function createPolicyFetch(ports: WorkerPorts) {
           },
         };
         await writeState(state);
-        return { changed: result.copy.text !== stored?.text, state };
+        return { changed: result.copy.text !== stored?.text, failed: false, state };
       } catch (error) {
         const state: FetchState = {
           ...base,
@@ -232,7 +232,7 @@ export function createPolicyFetch(ports: WorkerPorts) {
           },
         };
         await writeState(state);
-        return { changed: false, state };
+        return { changed: false, failed: true, state };
       }
     },
 

@@ -203,8 +203,11 @@ export function createReporting(ports: WorkerPorts, policy: PolicyService) {
       });
     },
 
-    /** What was last sent and when, for the status and privacy pages. */
-    deliverState: readState,
+    /** Where reports go under the policy in force, and what was last sent, for the pages. */
+    async deliverState(): Promise<ReportingState> {
+      const [state, cfg] = await Promise.all([readState(), config()]);
+      return { ...state, destination: cfg.url ?? null };
+    },
 
     /** Schedules reports every `intervalMinutes` at this browser's offset (or none when off). */
     async schedule(): Promise<void> {

@@ -122,7 +122,7 @@ export const protocol = {
   refreshPolicy: {
     from: 'extension-page',
     request: Empty,
-    reply: z.object({ changed: z.boolean(), state: FetchStateSchema }),
+    reply: z.object({ changed: z.boolean(), failed: z.boolean(), state: FetchStateSchema }),
   },
   /** Fleet reporting: the destination, the last payload sent, the last error (status, privacy pages). */
   getReporting: { from: 'extension-page', request: Empty, reply: ReportingStateSchema },

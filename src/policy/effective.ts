@@ -126,7 +126,8 @@ export function resolvePolicy(
   const hash = hashPolicy(policy);
   const receivedAt = lastKnownGood?.hash === hash ? lastKnownGood.receivedAt : now;
   const effective: EffectivePolicy = {
-    source: origins && [...origins.values()].includes('url') ? 'url' : 'managed',
+    // A policyUrl document is in force (even when managed storage overrides all its keys).
+    source: origins ? 'url' : 'managed',
     policy,
     compiled: compilePolicy(policy, { isBuiltInDefault: false }),
     issues,

@@ -45,7 +45,7 @@ export function renderCentralPolicy(
   state: FetchState | null,
   t: Translate,
   date: Intl.DateTimeFormat,
-  refresh: () => Promise<{ changed: boolean; state: FetchState }>,
+  refresh: () => Promise<{ changed: boolean; failed: boolean; state: FetchState }>,
 ): void {
   if (!state?.url) return;
   h('h2', { text: t('centralHeading'), parent });
@@ -77,8 +77,8 @@ export function renderCentralPolicy(
   ]);
   actionButton(parent, t('centralRefresh'), 'central-refresh', async () => {
     const result = await refresh();
-    return result.state.lastFailure && result.state.lastFailure.at === result.state.lastCheck
-      ? t('centralRefreshFailed', [result.state.lastFailure.reason])
+    return result.failed
+      ? t('centralRefreshFailed', [result.state.lastFailure?.reason ?? ''])
       : t(result.changed ? 'centralRefreshChanged' : 'centralRefreshSame');
   });
 }

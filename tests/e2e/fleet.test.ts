@@ -126,6 +126,7 @@ describe('the central policy document', () => {
     // Unchanged: the browser asks with If-None-Match and the server answers 304.
     expect(await refreshFromStatusPage(status)).toContain('has not changed');
     expect(server.policyRequests.at(-1)).toEqual({ ifNoneMatch: server.etag });
+    await status.reload();
     expect(await status.textContent('#central-success')).toContain('HTTP 304');
 
     // The server goes down, then sends HTML, then 10 MB, then a newer format: the copy stays.
@@ -143,6 +144,7 @@ describe('the central policy document', () => {
     ] as const) {
       change();
       expect(await refreshFromStatusPage(status)).toContain(reason);
+      await status.reload();
       expect(await status.textContent('#central-failure')).toContain(reason);
       expect(await appAction(s, 'discord')).toBe('block');
     }
@@ -150,9 +152,10 @@ describe('the central policy document', () => {
   });
 
   it('lets a key set in managed storage override the document', async () => {
-    serve({ defaultAction: 'block' });
+    serve({ defaultAction: 'block', rules: [{ app: 'slack', action: 'block' }] });
     const s = await start({ policyUrl: POLICY_URL, defaultAction: 'allow' }, { source: 'url' });
     expect(await appAction(s, 'whatsapp')).toBe('allow');
+    expect(await appAction(s, 'slack')).toBe('block');
   });
 
   it('with policyPublicKeys: refuses unsigned and tampered documents, applies signed ones', async () => {
