@@ -17,7 +17,7 @@ import { createMatcher, decide, type Decision, type Matcher } from '../policy/de
 import { answerWorker, sendToWorker } from './content-client';
 import type { NativeApi } from './native-api';
 import { createTranslate } from '../shared/i18n';
-import { createWarning } from '../ui/warning-banner';
+import { createWarning, warningControl } from '../ui/warning-banner';
 import { earlyState } from './early-warning';
 import { guardElement } from './guard';
 
@@ -36,7 +36,7 @@ export function runContentScript(api: NativeApi): void {
   /** Apps hidden for this page view only (acknowledgeForDays 0, or until the worker confirms). */
   const hiddenThisVisit = new Set<string>();
   let lastUrl = location.href;
-  const guard = guardElement(() => shown?.element ?? null);
+  const guard = guardElement(() => shown?.element ?? null, { probe: warningControl });
 
   const early = earlyState();
   const removeShown = () => {

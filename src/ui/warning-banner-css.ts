@@ -1,18 +1,26 @@
 /**
+ * The host element's own look. Also set as its inline style when a page takes away its shadow
+ * root: an inline `!important` declaration beats every `!important` rule in the page's sheets.
+ */
+export const HOST_STYLE = `all: initial !important; display: block !important; position: fixed !important; top: 0 !important;
+  left: 0 !important; right: 0 !important; bottom: auto !important; z-index: 2147483647 !important;
+  visibility: visible !important; opacity: 1 !important; transform: none !important; clip-path: none !important;
+  filter: none !important; pointer-events: none !important; contain: layout style !important;`;
+
+/**
  * The banner's styles, inside its shadow root. `:host` rules are !important so page styles cannot
  * hide or move the element (inside a shadow tree, important declarations win over the page's).
  * Contrast ≥ WCAG AA in light and dark; no motion; wraps at 200 % zoom.
  */
 export const BANNER_CSS = `
-:host { all: initial !important; display: block !important; position: fixed !important; top: 0 !important;
-  left: 0 !important; right: 0 !important; bottom: auto !important; z-index: 2147483647 !important;
-  visibility: visible !important; opacity: 1 !important; transform: none !important; clip-path: none !important;
-  filter: none !important; pointer-events: none !important; contain: layout style !important; }
+:host { ${HOST_STYLE} }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
 .bar { pointer-events: auto; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a;
   background: #fff8e1; border-bottom: 3px solid #8a6d00; box-shadow: 0 2px 6px rgb(0 0 0 / 20%); }
-.bar.collapsed { background: transparent; border: 0; box-shadow: none; display: flex; justify-content: flex-end; }
+.bar.collapsed { background: transparent; border: 0; box-shadow: none; display: flex; justify-content: flex-end;
+  pointer-events: none; }
+.bar.collapsed .small { pointer-events: auto; }
 .main { display: flex; flex-wrap: wrap; gap: 8px 20px; align-items: center; padding: 10px 16px 4px; }
 .text { flex: 1 1 28em; min-width: 0; }
 h2 { font-size: 16px; line-height: 1.3; margin: 0; font-weight: 700; }

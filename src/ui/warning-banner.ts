@@ -12,10 +12,18 @@ import type { Translate } from '../shared/i18n';
 import { renderLogo } from './logo';
 import { renderRiskList } from './risk-list';
 import { pickLocalized, whyLine } from '../shared/text';
-import { BANNER_CSS } from './warning-banner-css';
+import { BANNER_CSS, HOST_STYLE } from './warning-banner-css';
 import { WARNING_TAG } from '../shared/warning-tag';
 
 export { WARNING_TAG } from '../shared/warning-tag';
+
+/** Each warning's main control now on screen: where a check for a covering element looks. */
+const controls = new WeakMap<HTMLElement, () => HTMLElement>();
+
+/** The warning's first control on screen (inside its closed shadow root), for the guard's probe. */
+export function warningControl(host: HTMLElement): HTMLElement | null {
+  return controls.get(host)?.() ?? null;
+}
 
 export type WarningCallbacks = { onAcknowledge(): void; onUseAlternative(): void };
 export type WarningInput = {
@@ -50,6 +58,7 @@ export function createWarning(
   try {
     root = host.attachShadow({ mode: 'closed' });
   } catch {
+    host.setAttribute('style', HOST_STYLE);
     root = host.appendChild(document.createElement('div')).attachShadow({ mode: 'closed' });
   }
   h('style', { text: BANNER_CSS, parent: root });
@@ -154,5 +163,7 @@ export function createWarning(
   region.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && !full.hidden) setCollapsed(true);
   });
+  const first = actions.firstElementChild instanceof HTMLElement ? actions.firstElementChild : why;
+  controls.set(host, () => (full.hidden ? expand : first));
   return host;
 }

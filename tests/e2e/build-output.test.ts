@@ -51,7 +51,7 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('%s build', (target) => {
     expect(csp).toBe("script-src 'self'; object-src 'self'; img-src 'self' data:");
   });
 
-  it('runs its content script only on catalogue hosts, at document_start, within 18 KB', () => {
+  it('runs its content script only on catalogue hosts, at document_start, within 19 KB', () => {
     expect(manifest.content_scripts).toEqual([
       {
         matches: contentScriptMatches(),
@@ -61,9 +61,10 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('%s build', (target) => {
       },
     ]);
     // 18 KB since the compact snapshot (src/policy/compact.ts, +2.2 KB of reader): at 5,000 apps
-    // an app page reads 0.6 MB from storage instead of 4 MB, and 50,000 apps fit at all.
+    // an app page reads 0.6 MB from storage instead of 4 MB, and 50,000 apps fit at all. 19 KB
+    // since the hostile-page guard (src/content/guard.ts, +1.6 KB: top layer, bounded repairs).
     expect(statSync(join(output, target, 'signpost-content.js')).size).toBeLessThanOrEqual(
-      18 * 1024,
+      19 * 1024,
     );
     // The early-warning script is registered at runtime only, on pages whose warning is due.
     expect(statSync(join(output, target, 'signpost-early.js')).size).toBeLessThanOrEqual(4 * 1024);

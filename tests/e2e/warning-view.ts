@@ -82,8 +82,14 @@ export async function waitForWarning(page: Page, timeoutMs = 10_000): Promise<Wa
   return view;
 }
 
-/** Clicks a button or link inside the warning's closed shadow root, found by its text (via CDP). */
-export async function clickInWarning(page: Page, label: string): Promise<void> {
+type Cdp = Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>;
+
+/** Runs `use` on the button or link inside the warning's closed shadow root with text `label`. */
+async function withControl<T>(
+  page: Page,
+  label: string,
+  use: (cdp: Cdp, nodeId: number) => Promise<T>,
+): Promise<T> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
@@ -103,6 +109,15 @@ export async function clickInWarning(page: Page, label: string): Promise<void> {
     };
     const nodeId = find(root);
     if (nodeId === undefined) throw new Error(`no "${label}" in the warning`);
+    return await use(cdp, nodeId);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Clicks a button or link inside the warning's closed shadow root, found by its text (via CDP). */
+export async function clickInWarning(page: Page, label: string): Promise<void> {
+  await withControl(page, label, async (cdp, nodeId) => {
     const { object } = (await cdp.send('DOM.resolveNode', { nodeId })) as {
       object: { objectId: string };
     };
@@ -110,7 +125,16 @@ export async function clickInWarning(page: Page, label: string): Promise<void> {
       objectId: object.objectId,
       functionDeclaration: 'function () { this.click(); }',
     });
-  } finally {
-    await cdp.detach();
-  }
+  });
+}
+
+/** The centre of a button or link in the warning, in viewport pixels (via CDP). */
+export async function controlCentre(page: Page, label: string): Promise<{ x: number; y: number }> {
+  return withControl(page, label, async (cdp, nodeId) => {
+    const { model } = (await cdp.send('DOM.getBoxModel', { nodeId })) as {
+      model: { border: number[] };
+    };
+    const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.border;
+    return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
+  });
 }
