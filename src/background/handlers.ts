@@ -5,7 +5,7 @@
  */
 import { ACKNOWLEDGED_KEY, readAcknowledgements, type PolicySnapshot } from '../messaging/snapshot';
 import { toContent, type PageState, type TabState } from '../messaging/protocol';
-import type { Handlers, Sender } from '../messaging/router';
+import type { Delivery, Handlers, Sender } from '../messaging/router';
 import type { CompiledPolicy } from '../policy/compile';
 import { createMatcher, decide, type Matcher } from '../policy/decide';
 import { frameOutcome } from '../policy/dnr-match';
@@ -65,19 +65,22 @@ export function createHandlers(ports: WorkerPorts, services: HandlerServices): H
     compiled: CompiledPolicy,
     appId: string,
     outcome: EventRecord['outcome'],
+    delivery: Delivery,
     reason: Pick<EventRecord, 'reasonId' | 'reason'> = {},
   ): Promise<boolean> => {
     const action = compiled.apps.find((app) => app.id === appId)?.action ?? 'allow';
     const retention = compiled.eventLogRetentionDays;
     const event: EventRecord = { time: ports.now(), appId, action, outcome, ...reason };
+    // A message retried after a worker restart is logged and counted once.
+    const written = await ports.database.appendEvent(event, retention, delivery.id);
+    if (written === 'duplicate') return true;
     // The fleet report counts it too (when the policy turns reporting on); never the typed text.
     await reporting.record(event, compiled.reporting);
-    const kept = await ports.database.appendEvent(event, retention);
-    if (!kept && retention > 0)
+    if (written === 'not-stored' && retention > 0)
       await policy.recordHealth({
         'event-log': { ok: false, error: 'the event could not be written to IndexedDB' },
       });
-    return kept;
+    return written === 'stored';
   };
 
   let serial: Promise<unknown> = Promise.resolve();
@@ -129,7 +132,7 @@ export function createHandlers(ports: WorkerPorts, services: HandlerServices): H
     async ensurePolicy() {
       return { appliedAt: (await policy.current()).appliedAt };
     },
-    async acknowledgeWarning({ appId }) {
+    async acknowledgeWarning({ appId }, _sender, delivery) {
       const { compiled } = await policy.current();
       const app = compiled.apps.find((a) => a.id === appId);
       if (app?.action !== 'warn') throw new Error('this app is not warned about');
@@ -138,15 +141,23 @@ export function createHandlers(ports: WorkerPorts, services: HandlerServices): H
         const stored = readAcknowledgements(await ports.local.get(ACKNOWLEDGED_KEY));
         await ports.local.set({ [ACKNOWLEDGED_KEY]: { ...stored, [appId]: until } });
       });
-      await Promise.all([record(compiled, appId, 'acknowledged'), policy.syncEarly(compiled)]);
+      await Promise.all([
+        record(compiled, appId, 'acknowledged', delivery),
+        policy.syncEarly(compiled),
+      ]);
       return { until };
     },
-    async recordAlternativeUse({ appId }) {
+    async recordAlternativeUse({ appId }, _sender, delivery) {
       return {
-        recorded: await record((await policy.current()).compiled, appId, 'used-alternative'),
+        recorded: await record(
+          (await policy.current()).compiled,
+          appId,
+          'used-alternative',
+          delivery,
+        ),
       };
     },
-    async reportPageState({ appId, action, isAcknowledged }, sender) {
+    async reportPageState({ appId, action, isAcknowledged }, sender, delivery) {
       const tabId = tabOf(sender);
       const snapshot = await policy.current();
       const app = snapshot.compiled.apps.find((a) => a.id === appId);
@@ -166,7 +177,7 @@ export function createHandlers(ports: WorkerPorts, services: HandlerServices): H
       // Blocks are logged by openBlockedPage, which checks the address itself: a page cannot
       // report one.
       if (app && action === 'warn' && !isAcknowledged)
-        await record(snapshot.compiled, app.id, 'warned');
+        await record(snapshot.compiled, app.id, 'warned', delivery);
       return { recorded: true };
     },
     async checkBlock({ url }, sender) {
@@ -180,7 +191,7 @@ export function createHandlers(ports: WorkerPorts, services: HandlerServices): H
       if (isBlocked) await allowances.markRequested(tabId, url);
       return { isBlocked };
     },
-    async openBlockedPage({ url }, sender) {
+    async openBlockedPage({ url }, sender, delivery) {
       const tabId = anyFrameTabOf(sender);
       const snapshot = await policy.current();
       const decision = decide(matcherOf(snapshot), url);
@@ -188,7 +199,7 @@ export function createHandlers(ports: WorkerPorts, services: HandlerServices): H
       if (app && decision.action === 'block' && !(await allowances.isAllowed(tabId, app.id))) {
         await Promise.all([
           showState(tabId, snapshot, { state: 'blocked', appId: app.id }, app.name),
-          record(snapshot.compiled, app.id, 'blocked'),
+          record(snapshot.compiled, app.id, 'blocked', delivery),
         ]);
         return {
           verdict: 'blocked' as const,
@@ -206,7 +217,7 @@ export function createHandlers(ports: WorkerPorts, services: HandlerServices): H
       await allowances.release(tabId, parsed.href);
       return { verdict: 'open' as const, url: parsed.href };
     },
-    async proceedToApp({ appId, url, reasonId, reason }, sender) {
+    async proceedToApp({ appId, url, reasonId, reason }, sender, delivery) {
       const tabId = tabOf(sender);
       const snapshot = await policy.current();
       const { compiled } = snapshot;
@@ -219,7 +230,7 @@ export function createHandlers(ports: WorkerPorts, services: HandlerServices): H
         throw new Error('your organisation does not allow continuing to this app');
       const kept = acceptProceedReason(app.warnings, { reasonId, reason });
       const until = await allowances.allow(tabId, app, compiled, app.warnings.proceedForMinutes);
-      await record(compiled, app.id, 'proceeded', kept);
+      await record(compiled, app.id, 'proceeded', delivery, kept);
       return { url: new URL(url).href, until };
     },
     getTabState: ({ tabId }) => tabState(tabId),

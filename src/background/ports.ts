@@ -58,7 +58,12 @@ export type DatabasePort = {
     { ok: true; stored: StoredPolicy | null } | { ok: false; error: string; stored: null }
   >;
   saveLastKnownGood(stored: StoredPolicy): Promise<Outcome>;
-  appendEvent(event: EventRecord, retentionDays: number): Promise<boolean>;
+  /** Logs `event` once per `deliveryId` (messaging/delivery.ts); 'duplicate' when logged before. */
+  appendEvent(
+    event: EventRecord,
+    retentionDays: number,
+    deliveryId?: string,
+  ): Promise<'stored' | 'duplicate' | 'not-stored'>;
   readEvents(limit?: number): Promise<{ available: boolean; events: EventRecord[] }>;
   pruneEvents(retentionDays: number, now: number): Promise<{ available: boolean }>;
 };

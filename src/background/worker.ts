@@ -14,6 +14,9 @@ import { createPolicyService } from './policy-service';
 import { createReporting, REPORT_ALARM, RETRY_ALARM } from './reporting';
 import { createTabAllowances, EXPIRY_ALARM } from './tab-allowances';
 
+const describeError = (error: unknown) =>
+  (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 500);
+
 /** Starts the worker: builds the services on the browser and listens. */
 export function startWorker(): void {
   const ports = browserPorts();
@@ -21,6 +24,13 @@ export function startWorker(): void {
   const allowances = createTabAllowances(ports);
   const reporting = createReporting(ports, policy);
   const handlers = createHandlers(ports, { policy, allowances, reporting });
+  // What escapes every catch reaches the status page, not only the worker's console.
+  const unexpected = (error: unknown) =>
+    void policy
+      .recordHealth({ unexpected: { ok: false, error: describeError(error) } })
+      .catch(() => undefined);
+  addEventListener('error', (event) => unexpected(event.error ?? event.message));
+  addEventListener('unhandledrejection', (event) => unexpected(event.reason));
 
   // Apply what is stored at once; then fetch the central policy (if any) and apply its changes.
   const start = () =>

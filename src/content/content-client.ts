@@ -9,20 +9,21 @@ import type {
   MessageName,
   RequestOf,
 } from '../messaging/protocol';
+import { deliver } from '../messaging/delivery';
 import type { NativeApi } from './native-api';
 
-/** The result of a message, or null when the worker refused or did not answer. */
+/** The result of a message, or null when the worker refused or never answered (retried: delivery.ts). */
 export async function sendToWorker<N extends MessageName>(
   api: NativeApi,
   name: N,
   request: RequestOf<N>,
 ): Promise<Record<string, unknown> | null> {
   try {
-    const reply = (await api.runtime.sendMessage({ signpost: 1, name, request })) as {
+    const reply = (await deliver((m) => api.runtime.sendMessage(m), name, request)) as {
       ok?: unknown;
       result?: unknown;
-    } | null;
-    return reply?.ok === true && typeof reply.result === 'object' && reply.result !== null
+    };
+    return reply.ok === true && typeof reply.result === 'object' && reply.result !== null
       ? (reply.result as Record<string, unknown>)
       : null;
   } catch {

@@ -4,6 +4,7 @@
  * a half-valid object).
  */
 import { browser } from 'wxt/browser';
+import { deliver } from './delivery';
 import { protocol, type MessageName, type ReplyOf, type RequestOf } from './protocol';
 
 /** Sends `name` and returns the worker's result; throws with the worker's reason on refusal. */
@@ -11,8 +12,8 @@ export async function send<N extends MessageName>(
   name: N,
   request: RequestOf<N>,
 ): Promise<ReplyOf<N>> {
-  const reply: unknown = await browser.runtime.sendMessage({ signpost: 1, name, request });
-  if (typeof reply !== 'object' || reply === null) throw new Error(`no reply to "${name}"`);
+  // Retried while the worker restarts (delivery.ts); rejects only when it never answers.
+  const reply = await deliver((message) => browser.runtime.sendMessage(message), name, request);
   const { ok, result, error } = reply as { ok?: unknown; result?: unknown; error?: unknown };
   if (ok !== true) throw new Error(typeof error === 'string' ? error : `"${name}" refused`);
   const parsed = protocol[name].reply.safeParse(result);

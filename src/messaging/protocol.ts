@@ -161,6 +161,11 @@ export const EnvelopeSchema = z.strictObject({
   signpost: z.literal(1),
   name: z.string().max(64),
   request: z.unknown(),
+  /** The same for every attempt at one message (delivery.ts): the worker logs its event once. */
+  delivery: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
 });
 export type Envelope = z.output<typeof EnvelopeSchema>;
 

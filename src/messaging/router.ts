@@ -14,11 +14,15 @@ export type Sender = {
   frameId?: number;
 };
 
+/** Which message this is: the same id on every attempt at it (messaging/delivery.ts). */
+export type Delivery = { id: string | undefined };
+
 /** The worker's answer to each message: gets the parsed request, returns the reply's input. */
 export type Handlers = {
   [N in MessageName]: (
     request: z.output<(typeof protocol)[N]['request']>,
     sender: Sender,
+    delivery: Delivery,
   ) => Promise<z.input<(typeof protocol)[N]['reply']>>;
 };
 
@@ -51,9 +55,13 @@ export async function routeMessage(
   const handler = context.handlers[name as MessageName] as (
     r: unknown,
     s: Sender,
+    d: Delivery,
   ) => Promise<unknown>;
   try {
-    return { ok: true, result: await handler(request.data, sender) };
+    return {
+      ok: true,
+      result: await handler(request.data, sender, { id: envelope.data.delivery }),
+    };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

@@ -55,7 +55,8 @@ export function browserPorts(): WorkerPorts {
       saveLastKnownGood,
       readRecord,
       writeRecord,
-      appendEvent: (event, retentionDays) => appendEvent(event, retentionDays),
+      appendEvent: (event, retentionDays, deliveryId) =>
+        appendEvent(event, retentionDays, deliveryId),
       readEvents: (limit) => readEvents(limit),
       pruneEvents,
     },

@@ -4,8 +4,10 @@
  *
  * Versions: 1 = stores `policy` and `events` (index `time`); 2 = index `appId` on `events`, for
  * the status page's filter; 3 = stores `fetched` (the last good `policyUrl` document) and
- * `reporting` (counts and events not yet delivered to the organisation's collector). Every upgrade
- * step keeps existing records (tested).
+ * `reporting` (counts and events not yet delivered to the organisation's collector); 4 = store
+ * `deliveries` (the delivery ids of messages whose event is logged, kept a while, so that a
+ * message retried across a worker restart is logged once). Every upgrade step keeps existing
+ * records (tested).
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { PolicySchema } from '../policy/schema';
@@ -13,7 +15,7 @@ import type { StoredPolicy } from '../policy/effective';
 import type { EventRecord } from '../status/event-record';
 
 const DB_NAME = 'signpost';
-const DB_VERSION = 3;
+const DB_VERSION = 4;
 const LAST_KNOWN_GOOD = 'last-known-good';
 
 /** The database layout; bump DB_VERSION and add an upgrade step for every change. */
@@ -23,6 +25,7 @@ export interface SignpostDb extends DBSchema {
   /** JSON-able records, re-checked by their readers. */
   fetched: { key: string; value: unknown };
   reporting: { key: string; value: unknown };
+  deliveries: { key: string; value: { time: number }; indexes: { time: number } };
 }
 
 export type { EventRecord } from '../status/event-record';
@@ -42,6 +45,7 @@ export function database(): Promise<IDBPDatabase<SignpostDb>> {
         db.createObjectStore('fetched');
         db.createObjectStore('reporting');
       }
+      if (oldVersion < 4) db.createObjectStore('deliveries').createIndex('time', 'time');
     },
   }).catch((error: unknown) => {
     opening = undefined;

@@ -43,41 +43,66 @@ export async function pruneEvents(
   }
 }
 
+/** What became of an event: logged, logged already (the same delivery), or not logged. */
+export type EventWrite = 'stored' | 'duplicate' | 'not-stored';
+
+/** How long a delivery id is remembered: far longer than a message is retried. */
+export const DELIVERY_MEMORY_MS = 10 * 60_000;
+
 /**
  * Appends an event and prunes old ones; with `retentionDays` 0 nothing is kept, and the events
- * kept under an earlier retention are deleted. Resolves to whether the event was stored. Never throws.
+ * kept under an earlier retention are deleted. With a `deliveryId`, an event whose delivery was
+ * already logged is not logged again (`duplicate`): the id and the event are written in one
+ * transaction, so a worker stopped in between leaves neither. Never throws.
  */
 export async function appendEvent(
   event: EventRecord,
   retentionDays: number,
+  deliveryId?: string,
   cap = MAX_EVENTS,
-): Promise<boolean> {
-  if (retentionDays <= 0) {
-    await pruneEvents(0, event.time);
-    return false;
-  }
+): Promise<EventWrite> {
+  if (retentionDays <= 0) await pruneEvents(0, event.time);
   try {
     const db = await database();
-    const tx = db.transaction('events', 'readwrite');
-    await tx.store.add(event);
+    const tx = db.transaction(['events', 'deliveries'], 'readwrite');
+    if (deliveryId !== undefined) {
+      const deliveries = tx.objectStore('deliveries');
+      if (await deliveries.get(deliveryId)) {
+        await tx.done;
+        return 'duplicate';
+      }
+      await deliveries.put({ time: event.time }, deliveryId);
+      const forgotten = IDBKeyRange.upperBound(event.time - DELIVERY_MEMORY_MS, true);
+      let old = await deliveries.index('time').openCursor(forgotten);
+      while (old) {
+        await old.delete();
+        old = await old.continue();
+      }
+    }
+    if (retentionDays <= 0) {
+      await tx.done;
+      return 'not-stored';
+    }
+    const events = tx.objectStore('events');
+    await events.add(event);
     const cutoff = event.time - retentionDays * DAY;
-    let cursor = await tx.store.index('time').openCursor(IDBKeyRange.upperBound(cutoff, true));
+    let cursor = await events.index('time').openCursor(IDBKeyRange.upperBound(cutoff, true));
     while (cursor) {
       await cursor.delete();
       cursor = await cursor.continue();
     }
-    let excess = (await tx.store.count()) - cap;
-    let oldest = excess > 0 ? await tx.store.openCursor() : null;
+    let excess = (await events.count()) - cap;
+    let oldest = excess > 0 ? await events.openCursor() : null;
     while (oldest && excess > 0) {
       await oldest.delete();
       excess--;
       oldest = await oldest.continue();
     }
     await tx.done;
-    return true;
+    return 'stored';
   } catch (error) {
     console.warn('Signpost: event log unavailable', error);
-    return false;
+    return 'not-stored';
   }
 }
 

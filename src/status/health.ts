@@ -12,6 +12,8 @@ export const HEALTH_STEPS = [
   'event-log',
   'custom-app-scripts',
   'early-warnings',
+  /** Not a step: the worker's last uncaught error or unhandled rejection. */
+  'unexpected',
 ] as const;
 export type HealthStep = (typeof HEALTH_STEPS)[number];
 

@@ -74,6 +74,7 @@ const STEP_LABELS: Record<HealthStep, string> = {
   'event-log': 'healthEventLog',
   'custom-app-scripts': 'healthCustomAppScripts',
   'early-warnings': 'healthEarlyWarnings',
+  unexpected: 'healthUnexpected',
 };
 
 /** The apply steps that failed (IndexedDB, storage, script registration), in the browser's words. */
@@ -83,7 +84,11 @@ export function renderHealth(parent: HTMLElement, health: Health, t: Translate):
   h('h3', { text: t('healthHeading'), parent });
   const list = h('ul', { parent, attrs: { id: 'health-problems' } });
   for (const [step, entry] of failed) {
-    const item = h('li', { text: `${t(STEP_LABELS[step])}: ${entry.error ?? ''}`, parent: list });
+    const when = step === 'unexpected' ? ` (${new Date(entry.at).toLocaleString()})` : '';
+    const item = h('li', {
+      text: `${t(STEP_LABELS[step])}${when}: ${entry.error ?? ''}`,
+      parent: list,
+    });
     item.dataset.step = step;
   }
 }

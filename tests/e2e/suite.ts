@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import {
   launchBrowser,
+  requireEnvironment,
   startFakeApps,
   waitForPolicy,
   writeManagedPolicy,
@@ -36,6 +37,7 @@ export function useBrowserSuite(route?: Route) {
   let apps: FakeApps | undefined;
   let session: Session | undefined;
   beforeAll(async () => {
+    requireEnvironment(); // before the first policy file is written: it makes the folder
     apps = await startFakeApps(new Map(), 0, route);
   });
   afterEach(async () => {

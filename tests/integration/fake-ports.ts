@@ -80,6 +80,7 @@ export function createFakePorts() {
   const pages = new Map<number, (message: unknown) => unknown>();
   const extensionPages = new Map<number, string>();
   const events: EventRecord[] = [];
+  const deliveries = new Set<string>();
   const records = new Map<string, unknown>();
   /** Stand-in web servers: URL → response (or an error to throw). */
   const servers = new Map<string, (request: HttpRequest) => HttpResponse | Error>();
@@ -128,10 +129,15 @@ export function createFakePorts() {
         db.lastKnownGood = structuredClone(stored);
         return Promise.resolve({ ok: true as const });
       },
-      appendEvent: (event, retentionDays) => {
-        if (db.failWith || retentionDays <= 0) return Promise.resolve(false);
+      appendEvent: (event, retentionDays, deliveryId) => {
+        if (db.failWith) return Promise.resolve('not-stored' as const);
+        if (deliveryId !== undefined) {
+          if (deliveries.has(deliveryId)) return Promise.resolve('duplicate' as const);
+          deliveries.add(deliveryId);
+        }
+        if (retentionDays <= 0) return Promise.resolve('not-stored' as const);
         events.push(structuredClone(event));
-        return Promise.resolve(true);
+        return Promise.resolve('stored' as const);
       },
       readEvents: () =>
         Promise.resolve(

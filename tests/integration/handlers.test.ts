@@ -110,6 +110,18 @@ describe('reportPageState', () => {
     expect(fake.events).toEqual([]);
   });
 
+  it('logs and counts one warning for a message retried across a worker restart', async () => {
+    const { route, fake } = await startWorker({});
+    const request = { appId: 'whatsapp', action: 'warn', isAcknowledged: false };
+    const delivery = 'f'.repeat(32);
+    for (let attempt = 0; attempt < 3; attempt++)
+      expect(await route('reportPageState', request, contentScript(TAB), delivery)).toMatchObject({
+        ok: true,
+      });
+    await route('reportPageState', request, contentScript(TAB), 'e'.repeat(32));
+    expect(fake.events.map((e) => e.outcome)).toEqual(['warned', 'warned']);
+  });
+
   it("refuses a frame that is not the tab's top frame", async () => {
     const { route } = await startWorker({});
     const reply = await route(

@@ -36,9 +36,9 @@ export async function startWorker(managed: Record<string, unknown> = {}) {
   const reporting = createReporting(fake.ports, policy);
   const handlers = createHandlers(fake.ports, { policy, allowances, reporting });
   await policy.apply();
-  /** Sends a message through the real router; resolves to the reply envelope. */
-  const route = (name: string, request: unknown, sender: Sender) =>
-    routeMessage({ signpost: 1, name, request }, sender, {
+  /** Sends a message (with a delivery id: one attempt of it) through the real router; resolves to the reply envelope. */
+  const route = (name: string, request: unknown, sender: Sender, delivery?: string) =>
+    routeMessage({ signpost: 1, name, request, ...(delivery ? { delivery } : {}) }, sender, {
       extensionId: ID,
       extensionOrigin: EXTENSION,
       handlers,

@@ -28,7 +28,17 @@ describe('routeMessage', () => {
     expect(handlers.checkBlock).toHaveBeenCalledWith(
       { url: 'https://web.whatsapp.com/' },
       contentScript,
+      { id: undefined },
     );
+  });
+
+  it('hands the handler the delivery id, the same on every attempt', async () => {
+    const delivery = '0123456789abcdef0123456789abcdef';
+    const message = { signpost: 1, name: 'checkBlock', request: { url: 'https://x/' }, delivery };
+    await route(message, contentScript);
+    expect(handlers.checkBlock).toHaveBeenLastCalledWith({ url: 'https://x/' }, contentScript, {
+      id: delivery,
+    });
   });
 
   it.each([
@@ -39,6 +49,10 @@ describe('routeMessage', () => {
       { signpost: 1, name: 'checkBlock', request: { url: 'https://x/' }, admin: true },
     ],
     ['unknown name', { signpost: 1, name: 'deleteEverything', request: {} }],
+    [
+      'a malformed delivery id',
+      { signpost: 1, name: 'checkBlock', request: { url: 'https://x/' }, delivery: '<x>' },
+    ],
     ['prototype name', { signpost: 1, name: 'constructor', request: {} }],
     ['malformed request', { signpost: 1, name: 'checkBlock', request: { url: 42 } }],
     [

@@ -12,7 +12,12 @@ import {
   readRecord,
   writeRecord,
 } from '../../../src/platform/database';
-import { appendEvent, pruneEvents, readEvents } from '../../../src/platform/event-log';
+import {
+  appendEvent,
+  DELIVERY_MEMORY_MS,
+  pruneEvents,
+  readEvents,
+} from '../../../src/platform/event-log';
 import type { EventRecord } from '../../../src/status/event-record';
 
 const DAY = 86_400_000;
@@ -33,14 +38,14 @@ afterEach(async () => {
 
 describe('event log', () => {
   it('keeps nothing when retentionDays is 0', async () => {
-    expect(await appendEvent(event(NOW), 0)).toBe(false);
+    expect(await appendEvent(event(NOW), 0)).toBe('not-stored');
     expect((await readEvents()).events).toEqual([]);
   });
 
   it('deletes the events already kept when retentionDays becomes 0', async () => {
     await appendEvent(event(NOW - DAY, 'yesterday'), 30);
     await appendEvent(event(NOW, 'today'), 30);
-    expect(await appendEvent(event(NOW + 1, 'after'), 0)).toBe(false);
+    expect(await appendEvent(event(NOW + 1, 'after'), 0)).toBe('not-stored');
     expect((await readEvents()).events).toEqual([]);
   });
 
@@ -69,11 +74,27 @@ describe('event log', () => {
   });
 
   it('drops the oldest entries beyond the cap', async () => {
-    for (let i = 0; i < 12; i++) await appendEvent(event(NOW + i, `app-${String(i)}`), 30, 10);
+    for (let i = 0; i < 12; i++)
+      await appendEvent(event(NOW + i, `app-${String(i)}`), 30, undefined, 10);
     const { events } = await readEvents();
     expect(events).toHaveLength(10);
     expect(events.at(-1)?.appId).toBe('app-2');
     expect(events[0]?.appId).toBe('app-11');
+  });
+
+  it('logs a delivery once, however often it is retried, and forgets it after a while', async () => {
+    const id = 'a'.repeat(32);
+    expect(await appendEvent(event(NOW, 'first'), 30, id)).toBe('stored');
+    expect(await appendEvent(event(NOW + 1, 'retry'), 30, id)).toBe('duplicate');
+    expect(await appendEvent(event(NOW + 2, 'other'), 30, 'b'.repeat(32))).toBe('stored');
+    expect((await readEvents()).events.map((e) => e.appId)).toEqual(['other', 'first']);
+    // With the log off, a retried delivery is still recognised (the fleet report counts it once).
+    expect(await appendEvent(event(NOW + 3), 0, 'c'.repeat(32))).toBe('not-stored');
+    expect(await appendEvent(event(NOW + 4), 0, 'c'.repeat(32))).toBe('duplicate');
+    // Ids older than DELIVERY_MEMORY_MS are dropped as new ones arrive.
+    const later = NOW + DELIVERY_MEMORY_MS + 10;
+    await appendEvent(event(later, 'later'), 30, 'd'.repeat(32));
+    expect((await (await database()).getAllKeys('deliveries')).sort()).toEqual(['d'.repeat(32)]);
   });
 
   it('reports an unavailable database instead of throwing', async () => {
@@ -84,8 +105,8 @@ describe('event log', () => {
       },
     } as unknown as IDBFactory;
     expect(await readEvents()).toEqual({ available: false, events: [] });
-    expect(await appendEvent(event(NOW), 30)).toBe(false);
-    expect(await appendEvent(event(NOW), 0)).toBe(false);
+    expect(await appendEvent(event(NOW), 30)).toBe('not-stored');
+    expect(await appendEvent(event(NOW), 0)).toBe('not-stored');
     expect(await pruneEvents(7, NOW)).toEqual({ available: false, deleted: 0 });
     expect(await loadLastKnownGood()).toBeNull();
   });
@@ -115,8 +136,14 @@ describe('database upgrade', () => {
     });
 
     const db = await database();
-    expect(db.version).toBe(3);
-    expect([...db.objectStoreNames].sort()).toEqual(['events', 'fetched', 'policy', 'reporting']);
+    expect(db.version).toBe(4);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'deliveries',
+      'events',
+      'fetched',
+      'policy',
+      'reporting',
+    ]);
     expect((await readEvents()).events.map((e) => e.appId)).toEqual(['whatsapp', 'telegram']);
     expect(await db.getAllFromIndex('events', 'appId', 'telegram')).toEqual([
       event(NOW - DAY, 'telegram'),
