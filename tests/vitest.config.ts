@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Fuzz samples and scaling tests take seconds; a slow CI machine must not time them out.
+          testTimeout: 60_000,
         },
       },
       {
@@ -18,6 +20,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          testTimeout: 30_000,
         },
       },
       {
