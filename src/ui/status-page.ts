@@ -195,12 +195,18 @@ function renderTester(
   });
   h('button', { text: t('testerButton'), parent: form, attrs: { type: 'submit' } });
   const result = h('p', { parent: main, attrs: { id: 'tester-result', role: 'status' } });
+  let asked = 0;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    // The worker's engine decides, as for a real page load.
-    explain(input.value.trim()).then(
+    const url = input.value.trim();
+    const question = ++asked;
+    // The worker's engine decides, as for a real page load. Only the latest question's answer
+    // is shown; `data-url` says which address the shown answer is for.
+    explain(url).then(
       (decision) => {
+        if (question !== asked) return;
         const app = snapshot.compiled.apps.find((a) => a.id === decision.appId);
+        result.dataset.url = url;
         result.dataset.app = decision.appId ?? '';
         result.dataset.action = decision.action;
         result.textContent = app
@@ -213,6 +219,8 @@ function renderTester(
           : t('testerNoApp');
       },
       (error: unknown) => {
+        if (question !== asked) return;
+        result.dataset.url = url;
         result.textContent = t('pageError', [
           error instanceof Error ? error.message : String(error),
         ]);

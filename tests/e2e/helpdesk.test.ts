@@ -72,6 +72,8 @@ describe('the status page', () => {
     const test = async (url: string) => {
       await page.fill('#tester-url', url);
       await page.click('form.tester button');
+      // The answer for this address, not the one still shown for the previous address.
+      await page.waitForSelector(`#tester-result[data-url="${url}"]`);
       return {
         app: await page.getAttribute('#tester-result', 'data-app'),
         action: await page.getAttribute('#tester-result', 'data-action'),
